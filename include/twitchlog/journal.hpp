@@ -1,0 +1,126 @@
+// The journal: reading and writing the format of journal-format.md (v1).
+//
+// The reader is a streaming line parser: it never holds more than one line,
+// never crashes on any bytes, and describes a malformed line by the column
+// where it went wrong and what was expected. The writer quotes values so no
+// user text can make a second line or field, and appends one whole line with
+// one write(2) under an exclusive lock.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "twitchlog/time.hpp"
+
+namespace twitchlog {
+
+/// The first line of a new journal.
+inline constexpr std::string_view kJournalHeader = "# twitchlog journal v1";
+
+/// Longest line the reader accepts and the writer writes (bytes, without "\n").
+inline constexpr std::size_t kMaxLineBytes = 64 * 1024;
+
+/// The kinds of entry.
+enum class Kind : std::uint8_t { twitch, checkin, remedy, triage, note, unknown };
+
+/// "twitch", "checkin"... ("unknown" for Kind::unknown).
+std::string_view kind_name(Kind kind);
+
+/// One KEY=VALUE of an entry; `value` is unescaped.
+struct Field {
+  std::string_view key;
+  std::string_view value;
+  std::uint32_t column = 0;  ///< 1-based column of the key, in characters
+};
+
+/// One entry line, parsed. Views point into the line and the parser's
+/// scratch space: valid until the next line is parsed.
+struct Entry {
+  std::uint64_t line = 0;
+  Timestamp time;
+  Kind kind = Kind::unknown;
+  std::string_view kind_text;
+  std::uint32_t kind_column = 0;
+  std::vector<Field> fields;
+  bool loose_spacing = false;  ///< separators other than one space, or trailing blanks
+
+  /// The field with this key, or nullptr.
+  const Field* find(std::string_view key) const;
+};
+
+/// What a line turned out to be.
+enum class LineType { blank, comment, entry, malformed };
+
+/// Why a line is malformed.
+struct LineProblem {
+  std::size_t column = 0;  ///< 1-based, in characters
+  std::string message;
+};
+
+/// Parses single lines (without their "\n"), reusing its buffers.
+class LineParser {
+ public:
+  LineType parse(std::string_view line, std::uint64_t line_number, Entry& entry, LineProblem& problem);
+  /// Parses `text` as a run of fields only (KEY=VALUE separated by blanks),
+  /// as a check-in on standard input. Fills entry.fields.
+  LineType parse_fields_only(std::string_view text, Entry& entry, LineProblem& problem);
+
+ private:
+  LineType parse_fields(std::string_view line, std::size_t start, Entry& entry, LineProblem& problem);
+  std::string scratch_;
+};
+
+/// Receives the lines of a journal as the reader finds them.
+class JournalSink {
+ public:
+  virtual ~JournalSink() = default;
+  /// A well-formed entry; `raw` is the line.
+  virtual void on_entry(const Entry& entry, std::string_view raw) = 0;
+  /// A malformed line (the torn last line included, with torn = true).
+  virtual void on_problem(std::uint64_t line, std::string_view raw, const LineProblem& problem, bool torn) = 0;
+  /// A comment line.
+  virtual void on_comment(std::uint64_t /*line*/, std::string_view /*raw*/) {}
+};
+
+/// Totals of one pass over a journal.
+struct ScanSummary {
+  std::uint64_t lines = 0;
+  std::uint64_t entries = 0;
+  std::uint64_t problems = 0;
+  bool torn_last_line = false;
+};
+
+/// Reads a journal held in memory, line by line.
+ScanSummary scan_journal_text(std::string_view text, JournalSink& sink);
+
+/// Reads the journal file at `path`, streaming. Throws a data Error when it
+/// cannot be read (a missing file included).
+ScanSummary scan_journal_file(const std::string& path, JournalSink& sink);
+
+/// One field to write: key and raw (unescaped) value.
+using FieldValue = std::pair<std::string, std::string>;
+
+/// The journal text of a value: bare when it can be, else quoted and escaped.
+/// Throws a usage Error for control characters other than \n \t \r and for
+/// invalid UTF-8, naming `what` (e.g. "note").
+std::string encode_value(std::string_view value, std::string_view what);
+
+/// The whole entry line (without "\n"). Throws a usage Error as encode_value.
+std::string format_entry(const Timestamp& time, Kind kind, const std::vector<FieldValue>& fields);
+
+/// How append_line waits for the lock.
+struct AppendOptions {
+  int lock_timeout_ms = 10000;
+};
+
+/// Appends `line` plus "\n" to the journal at `path` as the contract says:
+/// creates the folder (0700) and the file (0600, with the header line) when
+/// missing, locks it, terminates a torn last line, writes once, cuts a short
+/// write back, and fdatasyncs before returning. Throws a data Error.
+void append_line(const std::string& path, std::string_view line, const AppendOptions& options = {});
+
+}  // namespace twitchlog

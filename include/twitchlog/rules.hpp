@@ -1,0 +1,162 @@
+// The rule set: care levels, factors, areas, causes, red flags and remedies.
+//
+// It is loaded from a TOML rule file (man twitchlog-rules(5)); the default
+// file, data/rules.toml, is built into the binary. Loading validates
+// everything and reports every problem, so a RuleSet that loads is safe for
+// every command: all references resolve and all numbers are in range.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace twitchlog {
+
+/// Which side of a factor's threshold is the risk side.
+enum class RiskSide {
+  high,  ///< a value at or above the threshold
+  low,   ///< a value below the threshold
+};
+
+struct Level {
+  std::string id, name, meaning, action;
+  int rank = 0;  ///< 0 = least urgent
+  std::uint32_t line = 0;
+};
+
+struct Factor {
+  std::string id, name, unit, description;
+  double min = 0, max = 0, threshold = 0;
+  bool integer = false;
+  RiskSide risk = RiskSide::high;
+  std::uint32_t line = 0;
+
+  /// True when `value` is on the risk side of the threshold.
+  bool at_risk(double value) const { return risk == RiskSide::high ? value >= threshold : value < threshold; }
+};
+
+struct Area {
+  std::string id, name;
+  bool local = false;
+  std::uint32_t line = 0;
+};
+
+/// How common a cause is, most common first.
+enum class Frequency { extremely_common, very_common, common, moderately_common, less_common, uncommon };
+
+struct CauseEvidence {
+  int window_days = 7;
+  std::string factor;             ///< empty: none
+  std::vector<std::string> tags;
+  int night_from_minute = -1;     ///< -1: no night rule
+  int night_to_minute = -1;
+  double night_share = 0.5;
+  std::string inferred_from;      ///< cause id; empty: direct evidence only
+  std::string unless_remedy;
+  int unless_remedy_days = 0;
+};
+
+struct Cause {
+  std::string id, name, mechanism;
+  Frequency frequency = Frequency::common;
+  std::string frequency_note;
+  std::optional<CauseEvidence> evidence;
+  std::uint32_t line = 0;
+};
+
+/// A rule by which a red flag fires from the journal itself.
+enum class JournalRuleKind { none, outside_local_areas, streak, months, tag };
+
+struct JournalRule {
+  JournalRuleKind kind = JournalRuleKind::none;
+  int window_days = 0;
+  int max_gap_days = 0;
+  int min_span_days = 0;
+  int recent_days = 0;
+  int min_months = 0;
+  std::vector<std::string> tags;
+};
+
+struct RedFlag {
+  std::string id, level, name, question, meaning, action;
+  int level_rank = 0;
+  JournalRule journal;
+  std::uint32_t line = 0;
+};
+
+enum class RemedyKind { quick, long_term, medical };
+enum class MedicalCategory { none, diagnostic, treatment };
+
+struct Remedy {
+  std::string id, name;
+  RemedyKind kind = RemedyKind::quick;
+  MedicalCategory category = MedicalCategory::none;
+  std::string how;
+  std::vector<std::string> targets;
+  std::optional<int> rating;
+  std::string rating_note;
+  std::optional<int> onset_days;
+  std::string cost, duration;
+  std::uint32_t line = 0;
+};
+
+struct TriageSettings {
+  int flag_window_days = 30;
+  std::string disclaimer;
+};
+
+/// A validated rule set.
+struct RuleSet {
+  std::string source;  ///< the file it came from, or "<built-in>"
+  int schema = 1;
+  TriageSettings triage;
+  std::vector<Level> levels;
+  std::vector<Factor> factors;
+  std::vector<Area> areas;
+  std::vector<Cause> causes;
+  std::vector<RedFlag> red_flags;
+  std::vector<Remedy> remedies;
+
+  const Level* find_level(std::string_view id) const;
+  const Factor* find_factor(std::string_view id) const;
+  const Area* find_area(std::string_view id) const;
+  const Cause* find_cause(std::string_view id) const;
+  const RedFlag* find_red_flag(std::string_view id) const;
+  const Remedy* find_remedy(std::string_view id) const;
+
+  /// The ids of each list, in file order (for "valid choices" messages).
+  std::vector<std::string> level_ids() const;
+  std::vector<std::string> factor_ids() const;
+  std::vector<std::string> area_ids() const;
+  std::vector<std::string> cause_ids() const;
+  std::vector<std::string> red_flag_ids() const;
+  std::vector<std::string> remedy_ids() const;
+};
+
+/// The name the built-in rules go by in messages.
+inline constexpr std::string_view kBuiltinRulesName = "<built-in>";
+
+/// The text of data/rules.toml as built into the binary.
+std::string_view builtin_rules_text();
+
+/// Parses and validates a rule file. Throws a data Error carrying one
+/// Diagnostic per problem found (TOML syntax: FILE:LINE:COL; meaning: FILE:LINE).
+RuleSet load_rules(std::string_view text, std::string_view source_name);
+
+/// The built-in rules, loaded.
+RuleSet load_builtin_rules();
+
+/// Names used in files and output.
+std::string_view risk_side_name(RiskSide side);
+std::string_view frequency_name(Frequency frequency);
+std::string_view remedy_kind_name(RemedyKind kind);
+std::string_view medical_category_name(MedicalCategory category);
+std::string_view journal_rule_name(JournalRuleKind kind);
+
+/// `twitchlog rules` output: a readable listing, and every field as JSON.
+std::string render_rules_text(const RuleSet& rules);
+std::string render_rules_json(const RuleSet& rules);
+
+}  // namespace twitchlog

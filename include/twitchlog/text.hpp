@@ -1,0 +1,48 @@
+// Text checks shared by the journal reader, the writer and the renderers:
+// UTF-8 validity, control characters, ids, numbers, and making any text
+// safe to show on a terminal.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace twitchlog {
+
+/// Byte offset of the first byte that is not valid UTF-8 (overlongs,
+/// surrogates and code points above U+10FFFF included), or nullopt.
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+/// True for U+0000–U+001F and U+007F.
+inline bool is_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
+
+/// Byte offset of the first control character, or nullopt.
+std::optional<std::size_t> find_control(std::string_view text);
+
+/// 1-based column of byte offset `offset` in `line`, counted in characters.
+std::size_t column_of(std::string_view line, std::size_t offset);
+
+/// The text with control characters shown as escapes (\n, \t, \x1b) and
+/// invalid UTF-8 bytes as \xNN, so nothing read from a file can drive a terminal.
+std::string printable(std::string_view text);
+
+/// True when `id` matches [a-z0-9][a-z0-9_-]* (ids of tags, causes, remedies...).
+bool is_id(std::string_view id);
+
+/// True when `key` matches [a-z][a-z0-9_-]* (journal field keys and kinds).
+bool is_key(std::string_view key);
+
+/// Parses a plain decimal number: -?DIGITS(.DIGITS)?; no exponent, NaN or infinity.
+std::optional<double> parse_number(std::string_view text);
+
+/// The shortest text that reads back as `value` ("3", "6.5"); -0 is written 0.
+std::string format_number(double value);
+
+/// Parses a whole non-negative integer that fits in an int.
+std::optional<int> parse_small_int(std::string_view text);
+
+/// `text` in double quotes, with \" and \\ escaped (for messages).
+std::string quoted(std::string_view text);
+
+}  // namespace twitchlog

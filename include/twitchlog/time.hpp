@@ -1,0 +1,76 @@
+// Instants, calendar days and durations.
+//
+// Timestamps are RFC 3339 in and out. An instant keeps the UTC offset it was
+// written with, because the day of a journal entry is the date part of its
+// timestamp as written. Local time comes from the system time zone (TZ).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace twitchlog {
+
+/// A calendar date in the proleptic Gregorian calendar.
+struct Date {
+  int year = 1970;
+  int month = 1;
+  int day = 1;
+  friend bool operator==(const Date&, const Date&) = default;
+};
+
+/// Days since 1970-01-01 for a date (negative before it).
+std::int64_t days_from_date(const Date& date);
+/// The date of a day number (days since 1970-01-01).
+Date date_from_days(std::int64_t days);
+/// "YYYY-MM-DD".
+std::string format_date(const Date& date);
+/// Days in a month of a year.
+int days_in_month(int year, int month);
+
+/// An instant plus the UTC offset it is written with.
+struct Timestamp {
+  std::int64_t unix_seconds = 0;  ///< seconds since 1970-01-01T00:00:00Z
+  std::int32_t offset_seconds = 0;
+
+  /// The day number (days since 1970-01-01) of the date as written.
+  std::int64_t day() const;
+  /// Seconds since midnight of the time as written (0–86399).
+  int second_of_day() const;
+};
+
+/// Where a parse failed: byte offset in the input and what was expected.
+struct ParseFailure {
+  std::size_t offset = 0;
+  std::string message;
+};
+
+/// Parses an RFC 3339 date-time (seconds and an explicit offset required;
+/// fractional seconds accepted and dropped). Returns false and fills `failure`.
+bool parse_timestamp(std::string_view text, Timestamp& out, ParseFailure& failure);
+
+/// Writes an RFC 3339 date-time with seconds: "2026-11-03T09:14:03+01:00", "Z" for UTC.
+std::string format_timestamp(const Timestamp& ts);
+
+/// The instant `unix_seconds` with the local offset in force then (TZ honoured).
+Timestamp local_timestamp(std::int64_t unix_seconds);
+
+/// The instant of a local wall-clock time; nullopt when that time does not
+/// exist in the local time zone (a daylight-saving gap).
+std::optional<Timestamp> from_local(const Date& date, int hour, int minute, int second);
+
+/// Parses an instant as `--at` and `--as-of` take it: now, HH:MM (today),
+/// yesterday HH:MM, DURATION ago (2h ago, 30m ago, 3d ago), YYYY-MM-DD (the
+/// start of that day, or its last second when `date_means_end_of_day`),
+/// YYYY-MM-DD HH:MM, or RFC 3339. Throws a usage Error naming the valid forms.
+Timestamp parse_instant(std::string_view text, const Timestamp& now, bool date_means_end_of_day = false);
+
+/// Parses a DURATION: one or more <integer><unit>, units d h m s in that order
+/// ("45s", "2m", "1h30m"). Returns false and fills `failure` on error or overflow.
+bool parse_duration(std::string_view text, std::int64_t& seconds, ParseFailure& failure);
+
+/// The canonical DURATION text of a number of seconds ("1h30m", "45s", "0s").
+std::string format_duration(std::int64_t seconds);
+
+}  // namespace twitchlog

@@ -1,0 +1,84 @@
+// `twitchlog log`: append one entry to the journal.
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "twitchlog/error.hpp"
+#include "twitchlog/journal.hpp"
+#include "twitchlog/log.hpp"
+
+namespace twitchlog::cli {
+
+namespace {
+
+struct LogOptions {
+  LogRequest request;
+  bool quiet = false;
+};
+
+std::string read_standard_input() {
+  std::string text;
+  char buffer[65536];
+  std::size_t got;
+  while ((got = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
+    text.append(buffer, got);
+    if (text.size() > kMaxLineBytes) throw_usage(fmt::format("standard input is longer than {} bytes", kMaxLineBytes));
+  }
+  if (std::ferror(stdin)) throw_data("cannot read standard input");
+  return text;
+}
+
+int run_log(LogOptions& options, const GlobalOptions& globals) {
+  const Context context(globals);
+  const RuleSet rules = context.load_rules();
+  if (reads_standard_input(options.request)) options.request.standard_input = read_standard_input();
+  // Everything is validated before the journal is touched; appending never reads it.
+  const std::string line = build_entry(options.request, rules, context.now());
+  append_line(context.journal_path(), line);
+  if (!options.quiet) fmt::print("{}\n", line);
+  return 0;
+}
+
+}  // namespace
+
+void setup_log(CLI::App& app, const GlobalOptions& globals, int& status) {
+  auto options = std::make_shared<LogOptions>();
+  auto& r = options->request;
+  CLI::App* sub = app.add_subcommand("log", "Record a twitch, a daily check-in, a remedy taken or a note");
+  sub->add_option("-s,--severity", r.severity, "Twitch strength, 1 (faint) to 5 (strong)")->option_text("N");
+  sub->add_option("-d,--duration", r.duration, "How long it lasted: 45s, 2m, 1h30m")->option_text("DURATION");
+  sub->add_option("-t,--tag", r.tags, "Context or suspected trigger (repeatable, or comma-separated)")
+      ->option_text("TAG")
+      ->allow_extra_args(false);
+  sub->add_option("--flag", r.flags, "A red flag noticed with this twitch (repeatable; ids from the rules)")
+      ->option_text("ID")
+      ->allow_extra_args(false);
+  sub->add_option("--where", r.where, "Where it twitched (an area id of the rules; lower-lip when absent)")->option_text("AREA");
+  sub->add_option("--side", r.side, "left, right or both")->option_text("SIDE");
+  sub->add_option("--at", r.at,
+                  "When: now, HH:MM, 'yesterday HH:MM', '2h ago', YYYY-MM-DD, 'YYYY-MM-DD HH:MM' or RFC 3339 (default now)")
+      ->option_text("TIME");
+  sub->add_flag("--checkin", r.checkin, "Log a daily check-in: KEY=VALUE words for the rules' factors (- reads them from stdin)");
+  sub->add_option("--remedy", r.remedy, "Log a remedy taken (a remedy id of the rules)")->option_text("ID");
+  sub->add_option("--dose", r.dose, "With --remedy: the dose, e.g. 400mg")->option_text("TEXT");
+  sub->add_option("--note", r.note, "Log a note (- reads it from stdin)")->option_text("TEXT");
+  sub->add_flag("-q,--quiet", options->quiet, "Do not print the entry written");
+  sub->add_option("words", r.words, "A note for the entry, or KEY=VALUE words of a check-in (- reads stdin)")
+      ->option_text("NOTE|KEY=VALUE...");
+  sub->footer(
+      "Examples:\n"
+      "  twitchlog log -s3 -d45s -t espresso \"after the third espresso\"\n"
+      "  twitchlog log --where eyelid --side left --flag chewing\n"
+      "  twitchlog log --checkin caffeine=3 sleep=6.5 stress=4 water=1.2\n"
+      "  echo 'caffeine=2 sleep=7' | twitchlog log --checkin -\n"
+      "  twitchlog log --remedy magnesium --dose 400mg\n"
+      "  twitchlog log --note \"dentist on Friday\"\n"
+      "  twitchlog log --at 'yesterday 22:30' -s2");
+  sub->callback([options, &globals, &status] { status = run_log(*options, globals); });
+}
+
+}  // namespace twitchlog::cli

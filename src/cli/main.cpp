@@ -1,0 +1,81 @@
+// twitchlog: wires the command line to the library and maps errors to exit
+// statuses (2 usage, 1 data and I/O). Nothing else decides an exit status.
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "twitchlog/error.hpp"
+
+namespace {
+
+constexpr int kUsageStatus = 2;
+constexpr int kDataStatus = 1;
+
+int report(const twitchlog::Error& e) {
+  if (e.diagnostics().empty()) {
+    fmt::print(stderr, "twitchlog: error: {}\n", e.what());
+  } else {
+    for (const auto& d : e.diagnostics()) fmt::print(stderr, "{}\n", d.render());
+  }
+  return e.kind() == twitchlog::ErrorKind::usage ? kUsageStatus : kDataStatus;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A file-size limit must fail the write (EFBIG, then cut back), not kill us mid-entry.
+  std::signal(SIGXFSZ, SIG_IGN);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  CLI::App app{"twitchlog: a journal and triage tool for lip twitching. Not a diagnosis.", "twitchlog"};
+  app.fallthrough();  // global options work after the subcommand name too
+  app.require_subcommand(0, 1);
+  app.set_version_flag("-V,--version", fmt::format("twitchlog {}", TWITCHLOG_VERSION));
+  twitchlog::cli::GlobalOptions globals;
+  app.add_option("--journal", globals.journal, "Journal file (default: $TWITCHLOG_JOURNAL, else $XDG_DATA_HOME/twitchlog/journal.txt)")
+      ->option_text("FILE");
+  app.add_option("--rules", globals.rules, "Rule file (default: $TWITCHLOG_RULES, else $XDG_CONFIG_HOME/twitchlog/rules.toml if it exists, else built in)")
+      ->option_text("FILE");
+  app.add_option("--as-of", globals.as_of, "Take INSTANT as now, for reproducible runs (a date means its end)")
+      ->option_text("INSTANT");
+  app.footer(
+      "Examples:\n"
+      "  twitchlog log -s3 -d45s -t espresso \"after the third espresso\"\n"
+      "  twitchlog log --checkin caffeine=3 sleep=6.5 stress=4 water=1.2\n"
+      "  twitchlog check\n"
+      "  twitchlog rules --format json\n"
+      "\nSee twitchlog(1), twitchlog-journal(5) and twitchlog-rules(5).");
+
+  int status = 0;
+  twitchlog::cli::setup_log(app, globals, status);
+  twitchlog::cli::setup_check(app, globals, status);
+  twitchlog::cli::setup_rules(app, globals, status);
+
+  try {
+    app.parse(argc, argv);
+    if (app.get_subcommands().empty()) {
+      fmt::print(stderr, "twitchlog: error: no subcommand given; choose one of log, check, rules (see twitchlog --help)\n");
+      return kUsageStatus;
+    }
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);
+    const auto* sub = app.get_subcommands().empty() ? nullptr : app.get_subcommands().front();
+    fmt::print(stderr, "twitchlog: error: {} (see twitchlog {}--help)\n", e.what(), sub ? sub->get_name() + " " : "");
+    return kUsageStatus;
+  } catch (const twitchlog::Error& e) {
+    return report(e);
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "twitchlog: error: out of memory\n");
+    return kDataStatus;
+  }
+  std::fflush(stdout);
+  if (std::ferror(stdout)) {
+    fmt::print(stderr, "twitchlog: error: cannot write to standard output\n");
+    return kDataStatus;
+  }
+  return status;
+}

@@ -1,0 +1,343 @@
+#include "twitchlog/journal.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "twitchlog/error.hpp"
+#include "twitchlog/text.hpp"
+
+namespace twitchlog {
+
+namespace {
+
+constexpr std::size_t kMaxFields = 256;
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+// A bare value may not hold these (nor control characters).
+bool is_bare_forbidden(char c) { return c == ' ' || c == '\t' || c == '"' || c == '=' || c == '\\'; }
+
+LineType malformed(LineProblem& problem, std::string_view line, std::size_t offset, std::string message) {
+  problem.column = column_of(line, offset);
+  problem.message = std::move(message);
+  return LineType::malformed;
+}
+
+constexpr std::string_view kKindChoices = "twitch, checkin, remedy, triage or note";
+
+Kind kind_from_text(std::string_view text) {
+  if (text == "twitch") return Kind::twitch;
+  if (text == "checkin") return Kind::checkin;
+  if (text == "remedy") return Kind::remedy;
+  if (text == "triage") return Kind::triage;
+  if (text == "note") return Kind::note;
+  return Kind::unknown;
+}
+
+}  // namespace
+
+std::string_view kind_name(Kind kind) {
+  switch (kind) {
+    case Kind::twitch: return "twitch";
+    case Kind::checkin: return "checkin";
+    case Kind::remedy: return "remedy";
+    case Kind::triage: return "triage";
+    case Kind::note: return "note";
+    case Kind::unknown: break;
+  }
+  return "unknown";
+}
+
+const Field* Entry::find(std::string_view key) const {
+  for (const auto& field : fields) {
+    if (field.key == key) return &field;
+  }
+  return nullptr;
+}
+
+LineType LineParser::parse(std::string_view line, std::uint64_t line_number, Entry& entry, LineProblem& problem) {
+  std::size_t pos = 0;
+  while (pos < line.size() && is_blank(line[pos])) ++pos;
+  if (pos == line.size()) return LineType::blank;
+  if (line[pos] == '#') return LineType::comment;
+
+  if (line.starts_with("\xef\xbb\xbf")) {
+    return malformed(problem, line, 0, "byte order mark at the start of the file; save the journal as UTF-8 without a BOM");
+  }
+  if (const auto bad = find_invalid_utf8(line)) return malformed(problem, line, *bad, "invalid UTF-8");
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if (c == '\t' || !is_control(c)) continue;
+    if (c == '\r' && i + 1 == line.size()) {
+      return malformed(problem, line, i, "carriage return at the end of the line (Windows line ends); convert the file with dos2unix");
+    }
+    return malformed(problem, line, i, fmt::format("control character U+{:04X} in the line", c));
+  }
+
+  entry.line = line_number;
+  entry.fields.clear();
+  entry.loose_spacing = pos != 0;
+  scratch_.clear();
+  scratch_.reserve(line.size());  // unescaped values are never longer: views into it stay valid
+
+  // TIMESTAMP
+  std::size_t end = pos;
+  while (end < line.size() && !is_blank(line[end])) ++end;
+  ParseFailure failure;
+  if (!parse_timestamp(line.substr(pos, end - pos), entry.time, failure)) {
+    return malformed(problem, line, pos + failure.offset,
+                     fmt::format("{} (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)", failure.message));
+  }
+  // KIND
+  std::size_t blanks = 0;
+  for (pos = end; pos < line.size() && is_blank(line[pos]); ++pos) ++blanks;
+  if (pos == line.size()) {
+    return malformed(problem, line, pos, fmt::format("expected a kind after the timestamp: {}", kKindChoices));
+  }
+  if (blanks != 1 || line[end] != ' ') entry.loose_spacing = true;
+  end = pos;
+  while (end < line.size() && !is_blank(line[end])) ++end;
+  entry.kind_text = line.substr(pos, end - pos);
+  entry.kind_column = static_cast<std::uint32_t>(column_of(line, pos));
+  if (!is_key(entry.kind_text)) {
+    return malformed(problem, line, pos, fmt::format("expected a kind: {}", kKindChoices));
+  }
+  entry.kind = kind_from_text(entry.kind_text);
+
+  return parse_fields(line, end, entry, problem);
+}
+
+LineType LineParser::parse_fields(std::string_view line, std::size_t start, Entry& entry, LineProblem& problem) {
+  std::size_t pos = start;
+  while (pos < line.size()) {
+    std::size_t blanks = 0;
+    const std::size_t separator = pos;
+    while (pos < line.size() && is_blank(line[pos])) {
+      ++pos;
+      ++blanks;
+    }
+    if (blanks != 1 || line[separator] != ' ' || pos == line.size()) entry.loose_spacing = true;
+    if (pos == line.size()) break;
+
+    const std::size_t key_start = pos;
+    while (pos < line.size() && line[pos] != '=' && !is_blank(line[pos])) ++pos;
+    const std::string_view key = line.substr(key_start, pos - key_start);
+    if (pos == line.size() || line[pos] != '=') {
+      return malformed(problem, line, key_start, fmt::format("expected KEY=VALUE, found {}", quoted(key)));
+    }
+    if (!is_key(key)) {
+      return malformed(problem, line, key_start,
+                       fmt::format("invalid key {}: keys are lowercase letters, digits, '-' and '_', starting with a letter",
+                                   quoted(key)));
+    }
+    for (const auto& field : entry.fields) {
+      if (field.key == key) {
+        return malformed(problem, line, key_start,
+                         fmt::format("duplicate key {} (first at column {})", quoted(key), field.column));
+      }
+    }
+    if (entry.fields.size() == kMaxFields) {
+      return malformed(problem, line, key_start, fmt::format("too many fields (the most is {})", kMaxFields));
+    }
+    ++pos;  // '='
+    std::string_view value;
+    if (pos < line.size() && line[pos] == '"') {
+      const std::size_t open = pos++;
+      const std::size_t begin = scratch_.size();
+      bool closed = false;
+      while (pos < line.size()) {
+        const char c = line[pos];
+        if (c == '"') {
+          closed = true;
+          ++pos;
+          break;
+        }
+        if (c == '\\') {
+          if (pos + 1 == line.size()) break;
+          const char e = line[pos + 1];
+          switch (e) {
+            case '"': scratch_ += '"'; break;
+            case '\\': scratch_ += '\\'; break;
+            case 'n': scratch_ += '\n'; break;
+            case 't': scratch_ += '\t'; break;
+            case 'r': scratch_ += '\r'; break;
+            default:
+              return malformed(problem, line, pos,
+                               fmt::format("unknown escape {}; the escapes are \\\" \\\\ \\n \\t \\r",
+                                           quoted(line.substr(pos, e & 0x80 ? 1 : 2))));
+          }
+          pos += 2;
+          continue;
+        }
+        if (c == '\t') return malformed(problem, line, pos, "tab in a quoted value; write it as \\t");
+        scratch_ += c;
+        ++pos;
+      }
+      if (!closed) return malformed(problem, line, open, "unterminated quoted value: the closing '\"' is missing");
+      if (pos < line.size() && !is_blank(line[pos])) {
+        return malformed(problem, line, pos, "expected a space after the closing '\"'");
+      }
+      value = std::string_view(scratch_).substr(begin);
+    } else {
+      const std::size_t begin = pos;
+      while (pos < line.size() && !is_blank(line[pos])) {
+        if (is_bare_forbidden(line[pos])) {
+          return malformed(problem, line, pos,
+                           fmt::format("{} in a bare value; quote the value: {}=\"...\"", quoted(line.substr(pos, 1)), key));
+        }
+        ++pos;
+      }
+      if (pos == begin) {
+        return malformed(problem, line, begin, fmt::format("empty value for {}; write {}=\"\" for an empty text", quoted(key), key));
+      }
+      value = line.substr(begin, pos - begin);
+    }
+    entry.fields.push_back(Field{key, value, static_cast<std::uint32_t>(column_of(line, key_start))});
+  }
+  return LineType::entry;
+}
+
+LineType LineParser::parse_fields_only(std::string_view text, Entry& entry, LineProblem& problem) {
+  entry.fields.clear();
+  entry.loose_spacing = false;
+  scratch_.clear();
+  scratch_.reserve(text.size());
+  if (const auto bad = find_invalid_utf8(text)) return malformed(problem, text, *bad, "invalid UTF-8");
+  if (const auto bad = find_control(text); bad && text[*bad] != '\t') {
+    return malformed(problem, text, *bad, fmt::format("control character U+{:04X}", static_cast<unsigned char>(text[*bad])));
+  }
+  return parse_fields(text, 0, entry, problem);
+}
+
+namespace {
+
+// Feeds lines to a parser and the results to a sink.
+class LineFeeder {
+ public:
+  explicit LineFeeder(JournalSink& sink) : sink_(sink) {}
+
+  void line(std::string_view raw) {
+    ++summary_.lines;
+    switch (parser_.parse(raw, summary_.lines, entry_, problem_)) {
+      case LineType::blank: break;
+      case LineType::comment: sink_.on_comment(summary_.lines, raw); break;
+      case LineType::entry:
+        ++summary_.entries;
+        sink_.on_entry(entry_, raw);
+        break;
+      case LineType::malformed:
+        ++summary_.problems;
+        sink_.on_problem(summary_.lines, raw, problem_, false);
+        break;
+    }
+  }
+
+  void too_long(std::string_view prefix) {
+    ++summary_.lines;
+    ++summary_.problems;
+    problem_.column = 1;
+    problem_.message = fmt::format("line is longer than {} bytes", kMaxLineBytes);
+    sink_.on_problem(summary_.lines, prefix.substr(0, std::min<std::size_t>(prefix.size(), 80)), problem_, false);
+  }
+
+  void torn(std::string_view raw) {
+    ++summary_.lines;
+    ++summary_.problems;
+    summary_.torn_last_line = true;
+    problem_.column = column_of(raw, raw.size());
+    problem_.message = "the last line has no newline at its end (an interrupted write?); it is ignored, "
+                       "and the next `twitchlog log` ends it";
+    sink_.on_problem(summary_.lines, raw.substr(0, std::min<std::size_t>(raw.size(), kMaxLineBytes)), problem_, true);
+  }
+
+  const ScanSummary& summary() const { return summary_; }
+
+ private:
+  JournalSink& sink_;
+  LineParser parser_;
+  Entry entry_;
+  LineProblem problem_;
+  ScanSummary summary_;
+};
+
+}  // namespace
+
+ScanSummary scan_journal_text(std::string_view text, JournalSink& sink) {
+  LineFeeder feeder(sink);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t newline = text.find('\n', start);
+    if (newline == std::string_view::npos) {
+      feeder.torn(text.substr(start));
+      break;
+    }
+    const auto raw = text.substr(start, newline - start);
+    if (raw.size() > kMaxLineBytes) {
+      feeder.too_long(raw);
+    } else {
+      feeder.line(raw);
+    }
+    start = newline + 1;
+  }
+  return feeder.summary();
+}
+
+ScanSummary scan_journal_file(const std::string& path, JournalSink& sink) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int err = errno;
+    if (err == ENOENT) throw_data(fmt::format("journal {} does not exist yet; `twitchlog log` creates it", path));
+    throw_data(fmt::format("cannot open journal {}: {}", path, errno_text(err)));
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+
+  LineFeeder feeder(sink);
+  constexpr std::size_t kChunk = 1 << 20;
+  std::vector<char> buffer(kChunk + kMaxLineBytes + 1);
+  std::size_t held = 0;          // bytes of an unfinished line at the buffer's start
+  bool skipping = false;         // inside a line that is too long, until its newline
+  for (;;) {
+    const ssize_t got = ::read(fd, buffer.data() + held, buffer.size() - held);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw_data(fmt::format("cannot read journal {}: {}", path, errno_text(errno)));
+    }
+    if (got == 0) break;
+    const std::size_t end = held + static_cast<std::size_t>(got);
+    std::size_t start = 0;
+    for (;;) {
+      const void* found = std::memchr(buffer.data() + start, '\n', end - start);
+      if (found == nullptr) break;
+      const std::size_t newline = static_cast<const char*>(found) - buffer.data();
+      const std::string_view raw(buffer.data() + start, newline - start);
+      if (skipping) {
+        skipping = false;
+      } else if (raw.size() > kMaxLineBytes) {
+        feeder.too_long(raw);
+      } else {
+        feeder.line(raw);
+      }
+      start = newline + 1;
+    }
+    held = end - start;
+    if (held > kMaxLineBytes) {
+      if (!skipping) feeder.too_long(std::string_view(buffer.data() + start, held));
+      skipping = true;
+      held = 0;
+    } else if (held > 0 && start > 0) {
+      std::memmove(buffer.data(), buffer.data() + start, held);
+    }
+  }
+  if (held > 0 && !skipping) feeder.torn(std::string_view(buffer.data(), held));
+  return feeder.summary();
+}
+
+}  // namespace twitchlog

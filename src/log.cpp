@@ -1,0 +1,224 @@
+#include "twitchlog/log.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "twitchlog/error.hpp"
+#include "twitchlog/journal.hpp"
+#include "twitchlog/text.hpp"
+
+namespace twitchlog {
+
+namespace {
+
+std::string choices(const std::vector<std::string>& ids) { return ids.empty() ? "(none in the rules)" : join(ids); }
+
+// Splits "a,b" and repeated options into one list of ids, without repeats.
+std::vector<std::string> id_list(const std::vector<std::string>& values, std::string_view option,
+                                 const std::vector<std::string>* valid) {
+  std::vector<std::string> out;
+  for (const auto& value : values) {
+    std::size_t start = 0;
+    for (;;) {
+      const auto comma = value.find(',', start);
+      const std::string item = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (valid != nullptr && std::find(valid->begin(), valid->end(), item) == valid->end()) {
+        throw_usage(fmt::format("{}: unknown id {}; valid: {}", option, quoted(item), choices(*valid)));
+      }
+      if (!is_id(item)) {
+        throw_usage(fmt::format("{}: {} is not a valid id; use lowercase letters, digits, '-' and '_'", option,
+                                quoted(item)));
+      }
+      if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+std::string checked_factor_value(const Factor& factor, std::string_view text) {
+  const auto value = parse_number(text);
+  if (!value) {
+    const bool comma = text.find(',') != std::string_view::npos;
+    throw_usage(fmt::format("{} must be a number such as 3 or 6.5, not {}{}", factor.id, quoted(text),
+                            comma ? " (use a dot for decimals)" : ""));
+  }
+  if (*value < factor.min || *value > factor.max) {
+    throw_usage(fmt::format("{} {} is out of range: {} to {} ({})", factor.id, text, format_number(factor.min),
+                            format_number(factor.max), factor.unit));
+  }
+  if (factor.integer && *value != static_cast<double>(static_cast<long long>(*value))) {
+    throw_usage(fmt::format("{} must be a whole number from {} to {}, not {}", factor.id, format_number(factor.min),
+                            format_number(factor.max), text));
+  }
+  return format_number(*value);
+}
+
+// The check-in fields from KEY=VALUE words and, for "-", standard input.
+std::vector<FieldValue> checkin_fields(const LogRequest& request, const RuleSet& rules) {
+  std::vector<std::pair<std::string, std::string>> pairs;  // key, raw value
+  std::vector<std::string> note_words;
+  for (const auto& word : request.words) {
+    if (word == "-") {
+      std::string text = request.standard_input;
+      std::replace(text.begin(), text.end(), '\n', ' ');
+      if (!text.empty() && text.back() == '\r') text.pop_back();
+      LineParser parser;
+      Entry entry;
+      LineProblem problem;
+      if (parser.parse_fields_only(text, entry, problem) != LineType::entry) {
+        throw_usage(fmt::format("standard input, column {}: {}", problem.column, problem.message));
+      }
+      for (const auto& f : entry.fields) pairs.emplace_back(std::string(f.key), std::string(f.value));
+      continue;
+    }
+    const auto eq = word.find('=');
+    if (eq != std::string::npos && is_key(word.substr(0, eq))) {
+      pairs.emplace_back(word.substr(0, eq), word.substr(eq + 1));
+    } else {
+      note_words.push_back(word);
+    }
+  }
+  std::vector<FieldValue> fields;
+  std::string note;
+  for (const auto& [key, value] : pairs) {
+    if (key == "note") {
+      note = value;
+      continue;
+    }
+    const auto* factor = rules.find_factor(key);
+    if (factor == nullptr) {
+      throw_usage(fmt::format("unknown factor {}; valid: {} (and note=TEXT)", quoted(key), choices(rules.factor_ids())));
+    }
+    if (std::any_of(fields.begin(), fields.end(), [&](const FieldValue& f) { return f.first == key; })) {
+      throw_usage(fmt::format("{} is given twice", key));
+    }
+    fields.emplace_back(key, checked_factor_value(*factor, value));
+  }
+  if (fields.empty()) {
+    std::vector<std::string> forms;
+    for (const auto& f : rules.factors) forms.push_back(f.id + "=N");
+    throw_usage(fmt::format("a check-in needs at least one value: {}", choices(forms)));
+  }
+  if (!note_words.empty()) note = note.empty() ? join(note_words, " ") : note + " " + join(note_words, " ");
+  if (!note.empty()) fields.emplace_back("note", note);
+  return fields;
+}
+
+std::string note_text(const LogRequest& request, std::vector<std::string> words) {
+  for (auto& word : words) {
+    if (word == "-") {
+      word = request.standard_input;
+      while (!word.empty() && (word.back() == '\n' || word.back() == '\r')) word.pop_back();
+    }
+  }
+  return join(words, " ");
+}
+
+void refuse(bool given, std::string_view option, std::string_view kind) {
+  if (given) throw_usage(fmt::format("{} does not apply to {} entries", option, kind));
+}
+
+}  // namespace
+
+bool reads_standard_input(const LogRequest& request) {
+  return std::find(request.words.begin(), request.words.end(), "-") != request.words.end() ||
+         (request.note && *request.note == "-");
+}
+
+std::string build_entry(const LogRequest& request, const RuleSet& rules, const Timestamp& now) {
+  const int modes = int(request.checkin) + int(request.remedy.has_value()) + int(request.note.has_value());
+  if (modes > 1) {
+    throw_usage("choose one of --checkin, --remedy and --note (with none of them, the entry is a twitch)");
+  }
+  Timestamp time = local_timestamp(now.unix_seconds);
+  if (request.at) {
+    try {
+      time = parse_instant(*request.at, now);
+    } catch (const Error& e) {
+      throw_usage(std::string("--at: ") + e.what());
+    }
+  }
+  if (time.unix_seconds > now.unix_seconds) {
+    throw_usage(fmt::format("--at {} is in the future (now is {}); entries record what has happened", quoted(*request.at),
+                            format_timestamp(local_timestamp(now.unix_seconds))));
+  }
+
+  Kind kind = Kind::twitch;
+  std::vector<FieldValue> fields;
+  if (request.checkin || request.remedy || request.note) {
+    const std::string_view name = request.checkin ? "checkin" : request.remedy ? "remedy" : "note";
+    refuse(request.severity.has_value(), "-s/--severity", name);
+    refuse(request.duration.has_value(), "-d/--duration", name);
+    refuse(request.where.has_value(), "--where", name);
+    refuse(request.side.has_value(), "--side", name);
+    refuse(!request.tags.empty(), "-t/--tag", name);
+    refuse(!request.flags.empty(), "--flag", name);
+  }
+  if (!request.remedy) refuse(request.dose.has_value(), "--dose", request.checkin ? "checkin" : request.note ? "note" : "twitch");
+
+  if (request.checkin) {
+    kind = Kind::checkin;
+    fields = checkin_fields(request, rules);
+  } else if (request.remedy) {
+    kind = Kind::remedy;
+    if (rules.find_remedy(*request.remedy) == nullptr) {
+      throw_usage(fmt::format("unknown remedy {}; valid: {}", quoted(*request.remedy), choices(rules.remedy_ids())));
+    }
+    fields.emplace_back("id", *request.remedy);
+    if (request.dose) {
+      if (request.dose->empty()) throw_usage("--dose is empty");
+      fields.emplace_back("dose", *request.dose);
+    }
+    if (const auto note = note_text(request, request.words); !note.empty()) fields.emplace_back("note", note);
+  } else if (request.note) {
+    kind = Kind::note;
+    std::vector<std::string> words{*request.note};
+    words.insert(words.end(), request.words.begin(), request.words.end());
+    const auto text = note_text(request, words);
+    if (text.empty()) throw_usage("--note needs some text");
+    fields.emplace_back("text", text);
+  } else {
+    if (request.severity) {
+      const auto n = parse_small_int(*request.severity);
+      if (!n || *n < 1 || *n > 5) {
+        throw_usage(fmt::format("-s/--severity must be a whole number from 1 (faint) to 5 (strong), not {}",
+                                quoted(*request.severity)));
+      }
+      fields.emplace_back("severity", std::to_string(*n));
+    }
+    if (request.duration) {
+      std::int64_t seconds;
+      ParseFailure failure;
+      if (!parse_duration(*request.duration, seconds, failure)) {
+        throw_usage(fmt::format("-d/--duration {}: {}", quoted(*request.duration), failure.message));
+      }
+      fields.emplace_back("duration", format_duration(seconds));
+    }
+    if (request.where) {
+      if (rules.find_area(*request.where) == nullptr) {
+        throw_usage(fmt::format("--where: unknown area {}; valid: {}", quoted(*request.where), choices(rules.area_ids())));
+      }
+      fields.emplace_back("where", *request.where);
+    }
+    if (request.side) {
+      if (*request.side != "left" && *request.side != "right" && *request.side != "both") {
+        throw_usage(fmt::format("--side: unknown side {}; valid: left, right, both", quoted(*request.side)));
+      }
+      fields.emplace_back("side", *request.side);
+    }
+    if (const auto tags = id_list(request.tags, "-t/--tag", nullptr); !tags.empty()) {
+      fields.emplace_back("tags", join(tags, ","));
+    }
+    const auto valid_flags = rules.red_flag_ids();
+    if (const auto flags = id_list(request.flags, "--flag", &valid_flags); !flags.empty()) {
+      fields.emplace_back("flags", join(flags, ","));
+    }
+    if (const auto note = note_text(request, request.words); !note.empty()) fields.emplace_back("note", note);
+  }
+  return format_entry(time, kind, fields);
+}
+
+}  // namespace twitchlog

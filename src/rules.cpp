@@ -1,0 +1,631 @@
+#include "twitchlog/rules.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "twitchlog/error.hpp"
+#include "twitchlog/text.hpp"
+
+namespace twitchlog {
+
+namespace {
+
+using Line = std::uint32_t;
+
+Line line_of(const toml::node& node) { return static_cast<Line>(node.source().begin.line); }
+
+// Collects every problem of a rule file, so all are reported at once.
+class Problems {
+ public:
+  explicit Problems(std::string_view file) : file_(file) {}
+  void add(Line line, std::string message) {
+    Diagnostic d;
+    d.file = file_;
+    d.line = line == 0 ? 1 : line;
+    d.message = std::move(message);
+    list_.push_back(std::move(d));
+  }
+  bool empty() const { return list_.empty(); }
+  std::vector<Diagnostic> take() { return std::move(list_); }
+
+ private:
+  std::string file_;
+  std::vector<Diagnostic> list_;
+};
+
+// Reads the keys of one table, checking types, and reports the keys it did
+// not read as unknown (a typo must not be silently ignored).
+class TableReader {
+ public:
+  TableReader(const toml::table& table, std::string what, Problems& problems)
+      : table_(table), what_(std::move(what)), problems_(problems) {}
+  TableReader(const TableReader&) = delete;
+  TableReader& operator=(const TableReader&) = delete;
+
+  ~TableReader() {
+    for (const auto& [key, node] : table_) {
+      if (!read_.count(std::string(key.str()))) {
+        problems_.add(line_of(node), fmt::format("{}: unknown key {}", what_, quoted(key.str())));
+      }
+    }
+  }
+
+  Line line() const { return line_of(table_); }
+  const std::string& what() const { return what_; }
+  void rename(std::string what) { what_ = std::move(what); }
+  bool has(std::string_view key) const { return table_.contains(key); }
+
+  const toml::node* node(std::string_view key) {
+    read_.insert(std::string(key));
+    return table_.get(key);
+  }
+
+  std::optional<std::string> text(std::string_view key, bool required) {
+    const auto* n = node(key);
+    if (n == nullptr) {
+      if (required) missing(key);
+      return std::nullopt;
+    }
+    const auto* s = n->as_string();
+    if (s == nullptr) return wrong(*n, key, "a string");
+    const std::string& value = s->get();
+    if (required && value.empty()) {
+      problems_.add(line_of(*n), fmt::format("{}: {} is empty", what_, key));
+      return std::nullopt;
+    }
+    if (const auto bad = find_control(value)) {
+      problems_.add(line_of(*n), fmt::format("{}: {} contains a control character; texts are one line of plain text",
+                                             what_, key));
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  std::optional<std::string> id_value(std::string_view key, bool required) {
+    auto value = text(key, required);
+    if (value && !is_id(*value)) {
+      problems_.add(line_of(*table_.get(key)),
+                    fmt::format("{}: {} {} is not an id (lowercase letters, digits, '-' and '_')", what_, key,
+                                quoted(*value)));
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  std::optional<double> number(std::string_view key, bool required) {
+    const auto* n = node(key);
+    if (n == nullptr) {
+      if (required) missing(key);
+      return std::nullopt;
+    }
+    double value;
+    if (const auto* i = n->as_integer()) {
+      value = static_cast<double>(i->get());
+    } else if (const auto* f = n->as_floating_point()) {
+      value = f->get();
+    } else {
+      return wrong(*n, key, "a number");
+    }
+    if (!std::isfinite(value)) {
+      problems_.add(line_of(*n), fmt::format("{}: {} must be a finite number", what_, key));
+      return std::nullopt;
+    }
+    return value == 0 ? 0.0 : value;
+  }
+
+  std::optional<int> integer(std::string_view key, bool required, int min, int max) {
+    const auto* n = node(key);
+    if (n == nullptr) {
+      if (required) missing(key);
+      return std::nullopt;
+    }
+    const auto* i = n->as_integer();
+    if (i == nullptr) return wrong(*n, key, "an integer");
+    if (i->get() < min || i->get() > max) {
+      problems_.add(line_of(*n), fmt::format("{}: {} = {} is out of range ({} to {})", what_, key, i->get(), min, max));
+      return std::nullopt;
+    }
+    return static_cast<int>(i->get());
+  }
+
+  std::optional<bool> boolean(std::string_view key) {
+    const auto* n = node(key);
+    if (n == nullptr) return std::nullopt;
+    const auto* b = n->as_boolean();
+    if (b == nullptr) return wrong(*n, key, "true or false");
+    return b->get();
+  }
+
+  std::optional<std::vector<std::string>> ids(std::string_view key, bool required) {
+    const auto* n = node(key);
+    if (n == nullptr) {
+      if (required) missing(key);
+      return std::nullopt;
+    }
+    const auto* array = n->as_array();
+    if (array == nullptr) return wrong(*n, key, "an array of ids");
+    std::vector<std::string> out;
+    for (const auto& item : *array) {
+      const auto* s = item.as_string();
+      if (s == nullptr || !is_id(s->get())) {
+        problems_.add(line_of(item), fmt::format("{}: every item of {} must be an id (lowercase letters, digits, '-' "
+                                                 "and '_')",
+                                                 what_, key));
+        return std::nullopt;
+      }
+      out.push_back(s->get());
+    }
+    if (required && out.empty()) {
+      problems_.add(line_of(*n), fmt::format("{}: {} is empty", what_, key));
+      return std::nullopt;
+    }
+    return out;
+  }
+
+  /// A choice among fixed names.
+  template <typename Enum>
+  std::optional<Enum> choice(std::string_view key, bool required,
+                             std::initializer_list<std::pair<std::string_view, Enum>> choices) {
+    const auto value = text(key, required);
+    if (!value) return std::nullopt;
+    std::vector<std::string> names;
+    for (const auto& [name, e] : choices) {
+      if (name == *value) return e;
+      names.emplace_back(name);
+    }
+    problems_.add(line_of(*table_.get(key)),
+                  fmt::format("{}: unknown {} {}; valid: {}", what_, key, quoted(*value), join(names)));
+    return std::nullopt;
+  }
+
+  void missing(std::string_view key) { problems_.add(line(), fmt::format("{}: missing {}", what_, key)); }
+
+ private:
+  template <typename T = std::nullopt_t>
+  std::nullopt_t wrong(const toml::node& n, std::string_view key, std::string_view expected) {
+    problems_.add(line_of(n), fmt::format("{}: {} must be {}", what_, key, expected));
+    return std::nullopt;
+  }
+
+  const toml::table& table_;
+  std::string what_;
+  Problems& problems_;
+  std::set<std::string> read_;
+};
+
+// "HH:MM" to minutes since midnight.
+std::optional<int> parse_clock_minutes(std::string_view text) {
+  if (text.size() != 5 || text[2] != ':') return std::nullopt;
+  const auto h = parse_small_int(text.substr(0, 2));
+  const auto m = parse_small_int(text.substr(3, 2));
+  if (!h || !m || *h > 23 || *m > 59) return std::nullopt;
+  return *h * 60 + *m;
+}
+
+// Iterates an array of tables ([[name]]); reports other shapes.
+template <typename F>
+void each_table(TableReader& top, std::string_view name, Problems& problems, F&& read_one) {
+  const auto* n = top.node(name);
+  if (n == nullptr) return;
+  const auto* array = n->as_array();
+  if (array == nullptr || !array->is_array_of_tables()) {
+    problems.add(line_of(*n), fmt::format("{} must be an array of tables: write [[{}]] above each one", name, name));
+    return;
+  }
+  for (const auto& item : *array) read_one(*item.as_table());
+}
+
+// Reports the second and later uses of an id in one list.
+template <typename T>
+void check_unique(const std::vector<T>& items, std::string_view what, Problems& problems) {
+  std::map<std::string_view, Line> seen;
+  for (const auto& item : items) {
+    const auto [it, inserted] = seen.emplace(item.id, item.line);
+    if (!inserted) {
+      problems.add(item.line, fmt::format("{} {}: duplicate id (first at line {})", what, quoted(item.id), it->second));
+    }
+  }
+}
+
+class Loader {
+ public:
+  Loader(std::string_view source) : source_(source), problems_(source) {}
+
+  RuleSet load(std::string_view text) {
+    toml::table root;
+    try {
+      root = toml::parse(text, source_);
+    } catch (const toml::parse_error& e) {
+      Diagnostic d;
+      d.file = std::string(source_);
+      d.line = e.source().begin.line;
+      d.column = e.source().begin.column;
+      d.message = std::string(e.description());
+      throw Error(ErrorKind::data, std::vector<Diagnostic>{d});
+    }
+    RuleSet rules;
+    rules.source = std::string(source_);
+    if (root.empty()) {
+      problems_.add(1, "empty rule file: it needs schema = 1, a [triage] table and at least one [[level]] "
+                       "(start from `twitchlog rules --dump`)");
+      throw Error(ErrorKind::data, problems_.take());
+    }
+    {
+      TableReader top(root, "rule file", problems_);
+      read_top(top, rules);
+    }
+    cross_check(rules);
+    if (!problems_.empty()) throw Error(ErrorKind::data, problems_.take());
+    return rules;
+  }
+
+ private:
+  void read_top(TableReader& top, RuleSet& rules) {
+    if (const auto schema = top.integer("schema", true, 1, 1000)) {
+      if (*schema != 1) {
+        problems_.add(line_of(*top.node("schema")),
+                      fmt::format("rule file: schema {} is not supported by this twitchlog (it reads schema 1)", *schema));
+      }
+      rules.schema = *schema;
+    }
+    if (const auto* n = top.node("triage")) {
+      if (const auto* t = n->as_table()) {
+        TableReader r(*t, "[triage]", problems_);
+        if (auto v = r.integer("flag_window_days", true, 1, 3650)) rules.triage.flag_window_days = *v;
+        if (auto v = r.text("disclaimer", true)) rules.triage.disclaimer = *v;
+      } else {
+        problems_.add(line_of(*n), "triage must be a table: write [triage]");
+      }
+    } else {
+      top.missing("[triage] table");
+    }
+    each_table(top, "level", problems_, [&](const toml::table& t) { rules.levels.push_back(read_level(t)); });
+    if (rules.levels.empty() && !top.has("level")) top.missing("[[level]] tables (at least one care level)");
+    for (std::size_t i = 0; i < rules.levels.size(); ++i) rules.levels[i].rank = static_cast<int>(i);
+    each_table(top, "factor", problems_, [&](const toml::table& t) { rules.factors.push_back(read_factor(t)); });
+    each_table(top, "area", problems_, [&](const toml::table& t) { rules.areas.push_back(read_area(t)); });
+    each_table(top, "cause", problems_, [&](const toml::table& t) { rules.causes.push_back(read_cause(t)); });
+    each_table(top, "red_flag", problems_, [&](const toml::table& t) { rules.red_flags.push_back(read_red_flag(t)); });
+    each_table(top, "remedy", problems_, [&](const toml::table& t) { rules.remedies.push_back(read_remedy(t)); });
+  }
+
+  // Every table starts with its id, which names it in later messages.
+  std::string read_id(TableReader& r, std::string_view what) {
+    auto id = r.id_value("id", true);
+    r.rename(fmt::format("{} {}", what, id ? quoted(*id) : std::string("(no id)")));
+    return id.value_or("");
+  }
+
+  Level read_level(const toml::table& t) {
+    TableReader r(t, "level", problems_);
+    Level level;
+    level.line = r.line();
+    level.id = read_id(r, "level");
+    level.name = r.text("name", true).value_or("");
+    level.meaning = r.text("meaning", true).value_or("");
+    level.action = r.text("action", true).value_or("");
+    return level;
+  }
+
+  Factor read_factor(const toml::table& t) {
+    TableReader r(t, "factor", problems_);
+    Factor f;
+    f.line = r.line();
+    f.id = read_id(r, "factor");
+    if (f.id == "note") problems_.add(f.line, "factor \"note\": the id note is reserved for the check-in's note");
+    f.name = r.text("name", true).value_or("");
+    f.unit = r.text("unit", true).value_or("");
+    f.description = r.text("description", true).value_or("");
+    const auto min = r.number("min", true);
+    const auto max = r.number("max", true);
+    const auto threshold = r.number("threshold", true);
+    f.integer = r.boolean("integer").value_or(false);
+    f.risk = r.choice<RiskSide>("risk", true, {{"high", RiskSide::high}, {"low", RiskSide::low}}).value_or(RiskSide::high);
+    if (min && max && *min > *max) {
+      problems_.add(f.line, fmt::format("{}: min {} is greater than max {}", r.what(), format_number(*min),
+                                        format_number(*max)));
+    } else if (min && max && threshold && (*threshold < *min || *threshold > *max)) {
+      problems_.add(line_of(*t.get("threshold")),
+                    fmt::format("{}: threshold {} is outside the factor's range {} to {}", r.what(),
+                                format_number(*threshold), format_number(*min), format_number(*max)));
+    }
+    f.min = min.value_or(0);
+    f.max = max.value_or(0);
+    f.threshold = threshold.value_or(0);
+    return f;
+  }
+
+  Area read_area(const toml::table& t) {
+    TableReader r(t, "area", problems_);
+    Area a;
+    a.line = r.line();
+    a.id = read_id(r, "area");
+    a.name = r.text("name", true).value_or("");
+    a.local = r.boolean("local").value_or(false);
+    return a;
+  }
+
+  Cause read_cause(const toml::table& t) {
+    TableReader r(t, "cause", problems_);
+    Cause c;
+    c.line = r.line();
+    c.id = read_id(r, "cause");
+    c.name = r.text("name", true).value_or("");
+    c.mechanism = r.text("mechanism", true).value_or("");
+    c.frequency = r.choice<Frequency>("frequency", true,
+                                      {{"extremely-common", Frequency::extremely_common},
+                                       {"very-common", Frequency::very_common},
+                                       {"common", Frequency::common},
+                                       {"moderately-common", Frequency::moderately_common},
+                                       {"less-common", Frequency::less_common},
+                                       {"uncommon", Frequency::uncommon}})
+                      .value_or(Frequency::common);
+    c.frequency_note = r.text("frequency_note", false).value_or("");
+    if (const auto* n = r.node("evidence")) {
+      if (const auto* et = n->as_table()) {
+        c.evidence = read_evidence(*et, r.what());
+      } else {
+        problems_.add(line_of(*n), fmt::format("{}: evidence must be a table: write [cause.evidence]", r.what()));
+      }
+    }
+    return c;
+  }
+
+  CauseEvidence read_evidence(const toml::table& t, const std::string& owner) {
+    TableReader r(t, owner + " evidence", problems_);
+    CauseEvidence e;
+    e.window_days = r.integer("window_days", false, 1, 3650).value_or(7);
+    e.factor = r.id_value("factor", false).value_or("");
+    e.tags = r.ids("tags", false).value_or(std::vector<std::string>{});
+    const auto from = r.text("night_from", false);
+    const auto to = r.text("night_to", false);
+    if (from.has_value() != to.has_value()) {
+      problems_.add(r.line(), fmt::format("{}: night_from and night_to come together", r.what()));
+    } else if (from) {
+      const auto f = parse_clock_minutes(*from);
+      const auto tt = parse_clock_minutes(*to);
+      if (!f || !tt) {
+        problems_.add(r.line(), fmt::format("{}: night_from and night_to are times as HH:MM", r.what()));
+      } else {
+        e.night_from_minute = *f;
+        e.night_to_minute = *tt;
+      }
+    }
+    if (const auto share = r.number("night_share", false)) {
+      if (!from) problems_.add(r.line(), fmt::format("{}: night_share needs night_from and night_to", r.what()));
+      if (*share < 0 || *share > 1) {
+        problems_.add(r.line(), fmt::format("{}: night_share {} is outside 0 to 1", r.what(), format_number(*share)));
+      }
+      e.night_share = *share;
+    }
+    e.inferred_from = r.id_value("inferred_from", false).value_or("");
+    e.unless_remedy = r.id_value("unless_remedy", false).value_or("");
+    e.unless_remedy_days = r.integer("unless_remedy_days", false, 1, 3650).value_or(0);
+    if (r.has("unless_remedy") != r.has("unless_remedy_days")) {
+      problems_.add(r.line(), fmt::format("{}: unless_remedy and unless_remedy_days come together", r.what()));
+    }
+    if (!e.unless_remedy.empty() && e.inferred_from.empty()) {
+      problems_.add(r.line(), fmt::format("{}: unless_remedy needs inferred_from", r.what()));
+    }
+    return e;
+  }
+
+  RedFlag read_red_flag(const toml::table& t) {
+    TableReader r(t, "red_flag", problems_);
+    RedFlag f;
+    f.line = r.line();
+    f.id = read_id(r, "red flag");
+    f.level = r.id_value("level", true).value_or("");
+    f.name = r.text("name", true).value_or("");
+    f.question = r.text("question", true).value_or("");
+    f.meaning = r.text("meaning", true).value_or("");
+    f.action = r.text("action", true).value_or("");
+    if (const auto* n = r.node("journal")) {
+      if (const auto* jt = n->as_table()) {
+        f.journal = read_journal_rule(*jt, r.what());
+      } else {
+        problems_.add(line_of(*n), fmt::format("{}: journal must be a table: write [red_flag.journal]", r.what()));
+      }
+    }
+    return f;
+  }
+
+  JournalRule read_journal_rule(const toml::table& t, const std::string& owner) {
+    TableReader r(t, owner + " journal rule", problems_);
+    JournalRule j;
+    j.kind = r.choice<JournalRuleKind>("rule", true,
+                                       {{"outside-local-areas", JournalRuleKind::outside_local_areas},
+                                        {"streak", JournalRuleKind::streak},
+                                        {"months", JournalRuleKind::months},
+                                        {"tag", JournalRuleKind::tag}})
+                 .value_or(JournalRuleKind::none);
+    // Each rule reads exactly its own parameters; the others stay unread and are reported as unknown.
+    const auto days = [&](std::string_view key) { return r.integer(key, true, 1, 3650).value_or(1); };
+    switch (j.kind) {
+      case JournalRuleKind::outside_local_areas: j.window_days = days("window_days"); break;
+      case JournalRuleKind::streak:
+        j.max_gap_days = days("max_gap_days");
+        j.min_span_days = days("min_span_days");
+        j.recent_days = days("recent_days");
+        break;
+      case JournalRuleKind::months:
+        j.min_months = r.integer("min_months", true, 1, 120).value_or(1);
+        j.window_days = days("window_days");
+        break;
+      case JournalRuleKind::tag:
+        j.tags = r.ids("tags", true).value_or(std::vector<std::string>{});
+        j.window_days = days("window_days");
+        break;
+      case JournalRuleKind::none: break;
+    }
+    return j;
+  }
+
+  Remedy read_remedy(const toml::table& t) {
+    TableReader r(t, "remedy", problems_);
+    Remedy m;
+    m.line = r.line();
+    m.id = read_id(r, "remedy");
+    m.name = r.text("name", true).value_or("");
+    m.kind = r.choice<RemedyKind>("kind", true,
+                                  {{"quick", RemedyKind::quick},
+                                   {"long-term", RemedyKind::long_term},
+                                   {"medical", RemedyKind::medical}})
+                 .value_or(RemedyKind::quick);
+    if (m.kind == RemedyKind::medical) {
+      m.category = r.choice<MedicalCategory>("category", true,
+                                             {{"diagnostic", MedicalCategory::diagnostic},
+                                              {"treatment", MedicalCategory::treatment}})
+                       .value_or(MedicalCategory::diagnostic);
+    } else if (r.has("category")) {
+      problems_.add(line_of(*r.node("category")), fmt::format("{}: category is only for kind = \"medical\"", r.what()));
+    }
+    m.how = r.text("how", true).value_or("");
+    m.targets = r.ids("targets", true).value_or(std::vector<std::string>{});
+    m.rating = r.integer("rating", false, 1, 5);
+    m.rating_note = r.text("rating_note", false).value_or("");
+    m.onset_days = r.integer("onset_days", false, 0, 3650);
+    m.cost = r.text("cost", false).value_or("");
+    m.duration = r.text("duration", false).value_or("");
+    return m;
+  }
+
+  void cross_check(RuleSet& rules) {
+    check_unique(rules.levels, "level", problems_);
+    check_unique(rules.factors, "factor", problems_);
+    check_unique(rules.areas, "area", problems_);
+    check_unique(rules.causes, "cause", problems_);
+    check_unique(rules.red_flags, "red flag", problems_);
+    check_unique(rules.remedies, "remedy", problems_);
+    const bool has_local_area =
+        std::any_of(rules.areas.begin(), rules.areas.end(), [](const Area& a) { return a.local; });
+
+    for (auto& flag : rules.red_flags) {
+      const auto what = fmt::format("red flag {}", quoted(flag.id));
+      if (const auto* level = rules.find_level(flag.level)) {
+        flag.level_rank = level->rank;
+      } else if (!flag.level.empty()) {
+        problems_.add(flag.line, fmt::format("{}: unknown level {}; valid: {}", what, quoted(flag.level),
+                                             join(rules.level_ids())));
+      }
+      if (flag.journal.kind == JournalRuleKind::outside_local_areas && !has_local_area) {
+        problems_.add(flag.line, fmt::format("{}: the outside-local-areas rule needs at least one [[area]] with "
+                                             "local = true",
+                                             what));
+      }
+    }
+    for (const auto& cause : rules.causes) {
+      if (!cause.evidence) continue;
+      const auto what = fmt::format("cause {}", quoted(cause.id));
+      const auto& e = *cause.evidence;
+      if (!e.factor.empty() && rules.find_factor(e.factor) == nullptr) {
+        problems_.add(cause.line, fmt::format("{}: evidence names unknown factor {}; valid: {}", what, quoted(e.factor),
+                                              join(rules.factor_ids())));
+      }
+      if (!e.inferred_from.empty() && (rules.find_cause(e.inferred_from) == nullptr || e.inferred_from == cause.id)) {
+        problems_.add(cause.line, fmt::format("{}: inferred_from names {}, which is not another cause; valid: {}", what,
+                                              quoted(e.inferred_from), join(rules.cause_ids())));
+      }
+      if (!e.unless_remedy.empty() && rules.find_remedy(e.unless_remedy) == nullptr) {
+        problems_.add(cause.line, fmt::format("{}: unless_remedy names unknown remedy {}; valid: {}", what,
+                                              quoted(e.unless_remedy), join(rules.remedy_ids())));
+      }
+    }
+    for (const auto& remedy : rules.remedies) {
+      for (const auto& target : remedy.targets) {
+        if (rules.find_cause(target) == nullptr) {
+          problems_.add(remedy.line, fmt::format("remedy {}: targets unknown cause {}; valid: {}", quoted(remedy.id),
+                                                 quoted(target), join(rules.cause_ids())));
+        }
+      }
+    }
+  }
+
+  std::string_view source_;
+  Problems problems_;
+};
+
+template <typename T>
+const T* find_by_id(const std::vector<T>& items, std::string_view id) {
+  for (const auto& item : items) {
+    if (item.id == id) return &item;
+  }
+  return nullptr;
+}
+
+template <typename T>
+std::vector<std::string> ids_of(const std::vector<T>& items) {
+  std::vector<std::string> out;
+  out.reserve(items.size());
+  for (const auto& item : items) out.push_back(item.id);
+  return out;
+}
+
+}  // namespace
+
+const Level* RuleSet::find_level(std::string_view id) const { return find_by_id(levels, id); }
+const Factor* RuleSet::find_factor(std::string_view id) const { return find_by_id(factors, id); }
+const Area* RuleSet::find_area(std::string_view id) const { return find_by_id(areas, id); }
+const Cause* RuleSet::find_cause(std::string_view id) const { return find_by_id(causes, id); }
+const RedFlag* RuleSet::find_red_flag(std::string_view id) const { return find_by_id(red_flags, id); }
+const Remedy* RuleSet::find_remedy(std::string_view id) const { return find_by_id(remedies, id); }
+std::vector<std::string> RuleSet::level_ids() const { return ids_of(levels); }
+std::vector<std::string> RuleSet::factor_ids() const { return ids_of(factors); }
+std::vector<std::string> RuleSet::area_ids() const { return ids_of(areas); }
+std::vector<std::string> RuleSet::cause_ids() const { return ids_of(causes); }
+std::vector<std::string> RuleSet::red_flag_ids() const { return ids_of(red_flags); }
+std::vector<std::string> RuleSet::remedy_ids() const { return ids_of(remedies); }
+
+RuleSet load_rules(std::string_view text, std::string_view source_name) { return Loader(source_name).load(text); }
+
+RuleSet load_builtin_rules() { return load_rules(builtin_rules_text(), kBuiltinRulesName); }
+
+std::string_view risk_side_name(RiskSide side) { return side == RiskSide::high ? "high" : "low"; }
+
+std::string_view frequency_name(Frequency frequency) {
+  switch (frequency) {
+    case Frequency::extremely_common: return "extremely-common";
+    case Frequency::very_common: return "very-common";
+    case Frequency::common: return "common";
+    case Frequency::moderately_common: return "moderately-common";
+    case Frequency::less_common: return "less-common";
+    case Frequency::uncommon: return "uncommon";
+  }
+  return "common";
+}
+
+std::string_view remedy_kind_name(RemedyKind kind) {
+  switch (kind) {
+    case RemedyKind::quick: return "quick";
+    case RemedyKind::long_term: return "long-term";
+    case RemedyKind::medical: return "medical";
+  }
+  return "quick";
+}
+
+std::string_view medical_category_name(MedicalCategory category) {
+  switch (category) {
+    case MedicalCategory::diagnostic: return "diagnostic";
+    case MedicalCategory::treatment: return "treatment";
+    case MedicalCategory::none: break;
+  }
+  return "";
+}
+
+std::string_view journal_rule_name(JournalRuleKind kind) {
+  switch (kind) {
+    case JournalRuleKind::outside_local_areas: return "outside-local-areas";
+    case JournalRuleKind::streak: return "streak";
+    case JournalRuleKind::months: return "months";
+    case JournalRuleKind::tag: return "tag";
+    case JournalRuleKind::none: break;
+  }
+  return "";
+}
+
+}  // namespace twitchlog

@@ -1,0 +1,206 @@
+// `twitchlog rules` output: the rule set as readable text and as JSON.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "twitchlog/error.hpp"
+#include "twitchlog/json.hpp"
+#include "twitchlog/rules.hpp"
+#include "twitchlog/text.hpp"
+
+namespace twitchlog {
+
+namespace {
+
+std::string risk_text(const Factor& f) {
+  return f.risk == RiskSide::high ? fmt::format("{} or more", format_number(f.threshold))
+                                  : fmt::format("under {}", format_number(f.threshold));
+}
+
+std::string journal_rule_text(const JournalRule& j) {
+  switch (j.kind) {
+    case JournalRuleKind::outside_local_areas:
+      return fmt::format("a twitch outside the local areas in the last {} days", j.window_days);
+    case JournalRuleKind::streak:
+      return fmt::format("twitch days (gaps of at most {} days) spanning {}+ days, the latest within {} days",
+                         j.max_gap_days, j.min_span_days, j.recent_days);
+    case JournalRuleKind::months:
+      return fmt::format("twitches in {}+ calendar months within {} days", j.min_months, j.window_days);
+    case JournalRuleKind::tag:
+      return fmt::format("a twitch tagged {} in the last {} days", join(j.tags, " or "), j.window_days);
+    case JournalRuleKind::none: break;
+  }
+  return "";
+}
+
+std::string evidence_text(const CauseEvidence& e) {
+  std::vector<std::string> parts;
+  if (!e.factor.empty()) parts.push_back(fmt::format("{} on its risk side", e.factor));
+  if (!e.tags.empty()) parts.push_back(fmt::format("tags {}", join(e.tags)));
+  if (e.night_from_minute >= 0) {
+    parts.push_back(fmt::format("over {}% of twitches between {:02}:{:02} and {:02}:{:02}",
+                                format_number(e.night_share * 100), e.night_from_minute / 60, e.night_from_minute % 60,
+                                e.night_to_minute / 60, e.night_to_minute % 60));
+  }
+  if (!e.inferred_from.empty()) {
+    std::string inferred = fmt::format("inferred from {}", e.inferred_from);
+    if (!e.unless_remedy.empty()) inferred += fmt::format(" unless {} taken in {} days", e.unless_remedy, e.unless_remedy_days);
+    parts.push_back(inferred);
+  }
+  return fmt::format("{} (last {} days)", join(parts, "; "), e.window_days);
+}
+
+}  // namespace
+
+std::string render_rules_text(const RuleSet& rules) {
+  std::string out = fmt::format("Rules: {} (schema {})\n", printable(rules.source), rules.schema);
+  const auto section = [&](std::string_view title) { out += fmt::format("\n{}\n", title); };
+  const auto p = [](const std::string& text) { return printable(text); };
+
+  section("Care levels, least urgent first");
+  for (const auto& l : rules.levels) out += fmt::format("  {:<14} {}: {}\n", p(l.id), p(l.name), p(l.meaning));
+
+  section("Factors (log --checkin ID=VALUE)");
+  for (const auto& f : rules.factors) {
+    out += fmt::format("  {:<14} {}, {} from {} to {}{}; risk when {}\n", p(f.id), p(f.name), p(f.unit),
+                       format_number(f.min), format_number(f.max), f.integer ? " (whole numbers)" : "", risk_text(f));
+  }
+
+  section("Areas (log --where ID)");
+  for (const auto& a : rules.areas) out += fmt::format("  {:<14} {}{}\n", p(a.id), p(a.name), a.local ? " (local)" : "");
+
+  section("Red flags, most urgent first (log --flag ID)");
+  std::vector<const RedFlag*> flags;
+  for (const auto& f : rules.red_flags) flags.push_back(&f);
+  std::stable_sort(flags.begin(), flags.end(), [](const RedFlag* a, const RedFlag* b) { return a->level_rank > b->level_rank; });
+  for (const auto* f : flags) {
+    out += fmt::format("  {:<14} {:<12} {}\n", p(f->id), p(f->level), p(f->question));
+    if (f->journal.kind != JournalRuleKind::none) out += fmt::format("  {:<27} journal: {}\n", "", journal_rule_text(f->journal));
+  }
+
+  section("Causes");
+  for (const auto& c : rules.causes) {
+    out += fmt::format("  {:<18} {} ({}{})\n", p(c.id), p(c.name), frequency_name(c.frequency),
+                       c.frequency_note.empty() ? "" : ", " + p(c.frequency_note));
+    if (c.evidence) out += fmt::format("  {:<18} evidence: {}\n", "", evidence_text(*c.evidence));
+  }
+
+  section("Remedies (log --remedy ID)");
+  for (const auto kind : {RemedyKind::quick, RemedyKind::long_term, RemedyKind::medical}) {
+    for (const auto& m : rules.remedies) {
+      if (m.kind != kind) continue;
+      std::string extra;
+      if (m.category != MedicalCategory::none) extra += fmt::format(", {}", medical_category_name(m.category));
+      if (m.rating) extra += fmt::format(", rated {}/5", *m.rating);
+      if (m.onset_days) extra += fmt::format(", effect after {} days", *m.onset_days);
+      out += fmt::format("  {:<18} {:<9} {} (targets {}{})\n", p(m.id), remedy_kind_name(m.kind), p(m.name),
+                         join(m.targets), extra);
+    }
+  }
+  out += fmt::format("\n{}\n", p(rules.triage.disclaimer));
+  return out;
+}
+
+std::string render_rules_json(const RuleSet& rules) {
+  JsonWriter j;
+  j.begin_object();
+  j.key("source").value(rules.source);
+  j.key("schema").value(rules.schema);
+  j.key("triage").begin_object();
+  j.key("flag_window_days").value(rules.triage.flag_window_days);
+  j.key("disclaimer").value(rules.triage.disclaimer);
+  j.end_object();
+
+  j.key("levels").begin_array();
+  for (const auto& l : rules.levels) {
+    j.begin_object().key("id").value(l.id).key("rank").value(l.rank).key("name").value(l.name);
+    j.key("meaning").value(l.meaning).key("action").value(l.action).end_object();
+  }
+  j.end_array();
+
+  j.key("factors").begin_array();
+  for (const auto& f : rules.factors) {
+    j.begin_object().key("id").value(f.id).key("name").value(f.name).key("unit").value(f.unit);
+    j.key("description").value(f.description).key("min").value(f.min).key("max").value(f.max);
+    j.key("integer").value(f.integer).key("threshold").value(f.threshold);
+    j.key("risk_side").value(risk_side_name(f.risk)).end_object();
+  }
+  j.end_array();
+
+  j.key("areas").begin_array();
+  for (const auto& a : rules.areas) j.begin_object().key("id").value(a.id).key("name").value(a.name).key("local").value(a.local).end_object();
+  j.end_array();
+
+  j.key("causes").begin_array();
+  for (const auto& c : rules.causes) {
+    j.begin_object().key("id").value(c.id).key("name").value(c.name).key("mechanism").value(c.mechanism);
+    j.key("frequency").value(frequency_name(c.frequency)).key("frequency_note").value(c.frequency_note);
+    j.key("evidence");
+    if (c.evidence) {
+      const auto& e = *c.evidence;
+      j.begin_object().key("window_days").value(e.window_days);
+      j.key("factor");
+      e.factor.empty() ? j.null() : j.value(e.factor);
+      j.key("tags").value(e.tags);
+      j.key("night");
+      if (e.night_from_minute >= 0) {
+        j.begin_object();
+        j.key("from").value(fmt::format("{:02}:{:02}", e.night_from_minute / 60, e.night_from_minute % 60));
+        j.key("to").value(fmt::format("{:02}:{:02}", e.night_to_minute / 60, e.night_to_minute % 60));
+        j.key("share").value(e.night_share).end_object();
+      } else {
+        j.null();
+      }
+      j.key("inferred_from");
+      e.inferred_from.empty() ? j.null() : j.value(e.inferred_from);
+      j.key("unless_remedy");
+      e.unless_remedy.empty() ? j.null() : j.value(e.unless_remedy);
+      j.key("unless_remedy_days");
+      e.unless_remedy.empty() ? j.null() : j.value(e.unless_remedy_days);
+      j.end_object();
+    } else {
+      j.null();
+    }
+    j.end_object();
+  }
+  j.end_array();
+
+  j.key("red_flags").begin_array();
+  for (const auto& f : rules.red_flags) {
+    j.begin_object().key("id").value(f.id).key("level").value(f.level).key("name").value(f.name);
+    j.key("question").value(f.question).key("meaning").value(f.meaning).key("action").value(f.action);
+    j.key("journal");
+    if (f.journal.kind == JournalRuleKind::none) {
+      j.null();
+    } else {
+      j.begin_object().key("rule").value(journal_rule_name(f.journal.kind));
+      const auto days = [&](std::string_view key, int value) {
+        if (value > 0) j.key(key).value(value);
+      };
+      days("window_days", f.journal.window_days);
+      days("max_gap_days", f.journal.max_gap_days);
+      days("min_span_days", f.journal.min_span_days);
+      days("recent_days", f.journal.recent_days);
+      days("min_months", f.journal.min_months);
+      if (f.journal.kind == JournalRuleKind::tag) j.key("tags").value(f.journal.tags);
+      j.end_object();
+    }
+    j.end_object();
+  }
+  j.end_array();
+
+  j.key("remedies").begin_array();
+  for (const auto& m : rules.remedies) {
+    j.begin_object().key("id").value(m.id).key("name").value(m.name).key("kind").value(remedy_kind_name(m.kind));
+    j.key("category");
+    m.category == MedicalCategory::none ? j.null() : j.value(medical_category_name(m.category));
+    j.key("how").value(m.how).key("targets").value(m.targets).key("rating").value(m.rating);
+    j.key("rating_note").value(m.rating_note).key("onset_days").value(m.onset_days);
+    j.key("cost").value(m.cost).key("duration").value(m.duration).end_object();
+  }
+  j.end_array();
+  j.end_object();
+  return j.finish();
+}
+
+}  // namespace twitchlog

@@ -1,0 +1,158 @@
+#include "twitchlog/text.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace twitchlog {
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    std::uint32_t cp;
+    if (c >= 0xc2 && c <= 0xdf) {
+      len = 2;
+      cp = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      len = 3;
+      cp = c & 0x0f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xc0) != 0x80) return i;
+      cp = (cp << 6) | (s[i + k] & 0x3f);
+    }
+    const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    const bool surrogate = cp >= 0xd800 && cp <= 0xdfff;
+    if (overlong || surrogate || cp > 0x10ffff) return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> find_control(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (is_control(static_cast<unsigned char>(text[i]))) return i;
+  }
+  return std::nullopt;
+}
+
+std::size_t column_of(std::string_view line, std::size_t offset) {
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < offset && i < line.size(); ++i) {
+    // Count every byte that does not continue a character.
+    if ((static_cast<unsigned char>(line[i]) & 0xc0) != 0x80) ++column;
+  }
+  return column;
+}
+
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      std::size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+      if (len > 1 && i + len <= text.size() && !find_invalid_utf8(text.substr(i, len))) {
+        // C1 controls (U+0080–U+009F) can drive some terminals too.
+        const bool c1 = c == 0xc2 && static_cast<unsigned char>(text[i + 1]) < 0xa0;
+        if (c1) {
+          out += fmt::format("\\u{{{:x}}}", static_cast<unsigned char>(text[i + 1]));
+        } else {
+          out.append(text.substr(i, len));
+        }
+        i += len;
+        continue;
+      }
+      out += fmt::format("\\x{:02x}", c);
+      ++i;
+      continue;
+    }
+    switch (c) {
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (is_control(c)) {
+          out += fmt::format("\\x{:02x}", c);
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+    ++i;
+  }
+  return out;
+}
+
+bool is_id(std::string_view id) {
+  if (id.empty()) return false;
+  const auto first = id.front();
+  if (!((first >= 'a' && first <= 'z') || (first >= '0' && first <= '9'))) return false;
+  for (const char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+  }
+  return true;
+}
+
+bool is_key(std::string_view key) { return !key.empty() && key.front() >= 'a' && key.front() <= 'z' && is_id(key); }
+
+std::optional<double> parse_number(std::string_view text) {
+  std::size_t i = 0;
+  if (i < text.size() && text[i] == '-') ++i;
+  const std::size_t int_start = i;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+  if (i == int_start) return std::nullopt;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    const std::size_t frac_start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    if (i == frac_start) return std::nullopt;
+  }
+  if (i != text.size() || text.size() > 64) return std::nullopt;
+  double value = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+  return value == 0 ? 0.0 : value;
+}
+
+std::string format_number(double value) {
+  if (value == 0) value = 0;  // no "-0"
+  return fmt::format("{}", value);
+}
+
+std::optional<int> parse_small_int(std::string_view text) {
+  if (text.empty() || text.size() > 9) return std::nullopt;
+  int value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+std::string quoted(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : printable(text)) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace twitchlog

@@ -1,0 +1,297 @@
+#include "twitchlog/time.hpp"
+
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "twitchlog/error.hpp"
+#include "twitchlog/text.hpp"
+
+namespace twitchlog {
+
+namespace {
+
+constexpr std::int64_t kSecondsPerDay = 86400;
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  std::int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+  return q;
+}
+
+bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+// Reads exactly `width` digits at `pos`; false when they are not all digits.
+bool read_digits(std::string_view text, std::size_t pos, std::size_t width, int& value) {
+  if (pos + width > text.size()) return false;
+  value = 0;
+  for (std::size_t i = pos; i < pos + width; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+    value = value * 10 + (text[i] - '0');
+  }
+  return true;
+}
+
+bool fail(ParseFailure& failure, std::size_t offset, std::string message) {
+  failure.offset = offset;
+  failure.message = std::move(message);
+  return false;
+}
+
+// "YYYY-MM-DD" at the start of `text`; checks the day exists.
+bool parse_date_part(std::string_view text, Date& date, ParseFailure& failure) {
+  int y, m, d;
+  if (!read_digits(text, 0, 4, y)) return fail(failure, 0, "expected a date as YYYY-MM-DD");
+  if (text.size() < 5 || text[4] != '-') return fail(failure, 4, "expected '-' after the year");
+  if (!read_digits(text, 5, 2, m)) return fail(failure, 5, "expected a two-digit month");
+  if (text.size() < 8 || text[7] != '-') return fail(failure, 7, "expected '-' after the month");
+  if (!read_digits(text, 8, 2, d)) return fail(failure, 8, "expected a two-digit day");
+  if (m < 1 || m > 12) return fail(failure, 5, fmt::format("month {:02} does not exist (01 to 12)", m));
+  if (d < 1 || d > days_in_month(y, m)) {
+    return fail(failure, 8, fmt::format("day {:02} does not exist in {:04}-{:02} (it has {} days)", d, y, m, days_in_month(y, m)));
+  }
+  date = Date{y, m, d};
+  return true;
+}
+
+// "HH:MM" or "HH:MM:SS" at `pos`; `width` gets the length read.
+bool parse_clock(std::string_view text, std::size_t pos, bool seconds_required, int& h, int& mi, int& s,
+                 std::size_t& width, ParseFailure& failure) {
+  if (!read_digits(text, pos, 2, h)) return fail(failure, pos, "expected a time as HH:MM");
+  if (pos + 2 >= text.size() || text[pos + 2] != ':') return fail(failure, pos + 2, "expected ':' after the hour");
+  if (!read_digits(text, pos + 3, 2, mi)) return fail(failure, pos + 3, "expected two-digit minutes");
+  width = 5;
+  s = 0;
+  if (pos + 5 < text.size() && text[pos + 5] == ':') {
+    if (!read_digits(text, pos + 6, 2, s)) return fail(failure, pos + 6, "expected two-digit seconds");
+    width = 8;
+  } else if (seconds_required) {
+    return fail(failure, pos + 5, "expected ':' and seconds (HH:MM:SS)");
+  }
+  if (h > 23) return fail(failure, pos, fmt::format("hour {:02} does not exist (00 to 23)", h));
+  if (mi > 59) return fail(failure, pos + 3, fmt::format("minute {:02} does not exist (00 to 59)", mi));
+  if (s > 60) return fail(failure, pos + 6, fmt::format("second {:02} does not exist (00 to 60)", s));
+  return true;
+}
+
+}  // namespace
+
+std::int64_t days_from_date(const Date& date) {
+  // Howard Hinnant's days_from_civil.
+  const std::int64_t y = static_cast<std::int64_t>(date.year) - (date.month <= 2 ? 1 : 0);
+  const std::int64_t era = floor_div(y, 400);
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t mp = (date.month + 9) % 12;
+  const std::int64_t doy = (153 * mp + 2) / 5 + date.day - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date date_from_days(std::int64_t days) {
+  const std::int64_t z = days + 719468;
+  const std::int64_t era = floor_div(z, 146097);
+  const std::int64_t doe = z - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
+  return Date{y, m, d};
+}
+
+std::string format_date(const Date& date) { return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day); }
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2 && is_leap(year)) return 29;
+  return kDays[(month - 1) % 12];
+}
+
+std::int64_t Timestamp::day() const { return floor_div(unix_seconds + offset_seconds, kSecondsPerDay); }
+
+int Timestamp::second_of_day() const {
+  return static_cast<int>(unix_seconds + offset_seconds - day() * kSecondsPerDay);
+}
+
+bool parse_timestamp(std::string_view text, Timestamp& out, ParseFailure& failure) {
+  Date date;
+  if (!parse_date_part(text, date, failure)) return false;
+  if (text.size() < 11 || (text[10] != 'T' && text[10] != 't')) {
+    return fail(failure, 10, "expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM)");
+  }
+  int h, mi, s;
+  std::size_t width;
+  if (!parse_clock(text, 11, true, h, mi, s, width, failure)) return false;
+  std::size_t pos = 11 + width;
+  if (pos < text.size() && text[pos] == '.') {
+    const std::size_t start = ++pos;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+    if (pos == start) return fail(failure, pos, "expected digits after the decimal point");
+  }
+  int offset = 0;
+  if (pos < text.size() && (text[pos] == 'Z' || text[pos] == 'z')) {
+    ++pos;
+  } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
+    int oh, om;
+    if (!read_digits(text, pos + 1, 2, oh) || pos + 3 >= text.size() || text[pos + 3] != ':' ||
+        !read_digits(text, pos + 4, 2, om)) {
+      return fail(failure, pos, "expected a UTC offset as +HH:MM or -HH:MM");
+    }
+    if (oh > 23 || om > 59) return fail(failure, pos, "UTC offset out of range (-23:59 to +23:59)");
+    offset = (oh * 60 + om) * 60 * (text[pos] == '-' ? -1 : 1);
+    pos += 6;
+  } else {
+    return fail(failure, pos, "expected a UTC offset: Z, +HH:MM or -HH:MM");
+  }
+  if (pos != text.size()) return fail(failure, pos, "unexpected text after the timestamp");
+  const std::int64_t local = days_from_date(date) * kSecondsPerDay + h * 3600 + mi * 60 + s;
+  out.unix_seconds = local - offset;
+  out.offset_seconds = offset;
+  return true;
+}
+
+std::string format_timestamp(const Timestamp& ts) {
+  const Date date = date_from_days(ts.day());
+  const int sod = ts.second_of_day();
+  std::string out = fmt::format("{}T{:02}:{:02}:{:02}", format_date(date), sod / 3600, sod / 60 % 60, sod % 60);
+  if (ts.offset_seconds == 0) return out + "Z";
+  const int minutes = (ts.offset_seconds < 0 ? -ts.offset_seconds : ts.offset_seconds) / 60;
+  return out + fmt::format("{}{:02}:{:02}", ts.offset_seconds < 0 ? '-' : '+', minutes / 60, minutes % 60);
+}
+
+Timestamp local_timestamp(std::int64_t unix_seconds) {
+  const std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  if (localtime_r(&t, &tm) == nullptr) return Timestamp{unix_seconds, 0};
+  return Timestamp{unix_seconds, static_cast<std::int32_t>(tm.tm_gmtoff)};
+}
+
+std::optional<Timestamp> from_local(const Date& date, int hour, int minute, int second) {
+  std::tm tm{};
+  tm.tm_year = date.year - 1900;
+  tm.tm_mon = date.month - 1;
+  tm.tm_mday = date.day;
+  tm.tm_hour = hour;
+  tm.tm_min = minute;
+  tm.tm_sec = second;
+  tm.tm_isdst = -1;
+  const std::time_t t = std::mktime(&tm);
+  if (t == static_cast<std::time_t>(-1) && !(tm.tm_year == 69 && tm.tm_mon == 11 && tm.tm_mday == 31)) {
+    return std::nullopt;
+  }
+  const Timestamp ts = local_timestamp(t);
+  // mktime moves a time in a daylight-saving gap; such a time does not exist.
+  const Date got = date_from_days(ts.day());
+  if (!(got == date) || ts.second_of_day() != hour * 3600 + minute * 60 + std::min(second, 59)) return std::nullopt;
+  return ts;
+}
+
+Timestamp parse_instant(std::string_view text, const Timestamp& now, bool date_means_end_of_day) {
+  const auto invalid = [&](const std::string& why) -> Timestamp {
+    throw_usage(fmt::format(
+        "invalid time {}: {}; use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, "
+        "YYYY-MM-DD HH:MM or an RFC 3339 date-time",
+        quoted(text), why));
+  };
+  const auto local_or_fail = [&](const Date& date, int h, int mi, int s) {
+    const auto ts = from_local(date, h, mi, s);
+    if (!ts) {
+      throw_usage(fmt::format("invalid time {}: {} {:02}:{:02} does not exist in the local time zone (a clock change)",
+                              quoted(text), format_date(date), h, mi));
+    }
+    return *ts;
+  };
+  const Timestamp local_now = local_timestamp(now.unix_seconds);
+  const Date today = date_from_days(local_now.day());
+  ParseFailure failure;
+  int h, mi, s;
+  std::size_t width;
+
+  if (text == "now") return local_now;
+  for (const auto& [word, back] : {std::pair{std::string_view("today "), 0}, std::pair{std::string_view("yesterday "), 1}}) {
+    if (text.starts_with(word)) {
+      const auto clock = text.substr(word.size());
+      if (!parse_clock(clock, 0, false, h, mi, s, width, failure) || width != clock.size()) {
+        return invalid(failure.message.empty() ? "expected HH:MM" : failure.message);
+      }
+      return local_or_fail(date_from_days(local_now.day() - back), h, mi, s);
+    }
+  }
+  if (text.ends_with(" ago")) {
+    std::int64_t seconds = 0;
+    if (!parse_duration(text.substr(0, text.size() - 4), seconds, failure)) return invalid(failure.message);
+    if (seconds > now.unix_seconds + 62135596800LL) return invalid("that is before the year 1");
+    return local_timestamp(now.unix_seconds - seconds);
+  }
+  if (text.size() >= 5 && text[2] == ':') {
+    if (!parse_clock(text, 0, false, h, mi, s, width, failure)) return invalid(failure.message);
+    if (width != text.size()) return invalid("unexpected text after the time");
+    return local_or_fail(today, h, mi, s);
+  }
+  if (text.size() >= 10 && text[4] == '-') {
+    Date date;
+    if (!parse_date_part(text, date, failure)) return invalid(failure.message);
+    if (text.size() == 10) {
+      return date_means_end_of_day ? local_or_fail(date, 23, 59, 59) : local_or_fail(date, 0, 0, 0);
+    }
+    if (text[10] == ' ' || ((text[10] == 'T' || text[10] == 't') && text.size() <= 19)) {
+      if (!parse_clock(text, 11, false, h, mi, s, width, failure)) return invalid(failure.message);
+      if (11 + width != text.size()) return invalid("unexpected text after the time");
+      return local_or_fail(date, h, mi, s);
+    }
+    Timestamp ts;
+    if (!parse_timestamp(text, ts, failure)) return invalid(failure.message);
+    return local_timestamp(ts.unix_seconds);
+  }
+  return invalid("not a form twitchlog knows");
+}
+
+bool parse_duration(std::string_view text, std::int64_t& seconds, ParseFailure& failure) {
+  static constexpr std::string_view kUnits = "dhms";
+  static constexpr std::int64_t kUnitSeconds[] = {86400, 3600, 60, 1};
+  if (text.empty()) return fail(failure, 0, "expected a duration such as 45s, 2m or 1h30m");
+  std::int64_t total = 0;
+  std::size_t next_unit = 0;  // units must come in the order d h m s
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    std::int64_t number = 0;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+      if (__builtin_mul_overflow(number, 10, &number) || __builtin_add_overflow(number, text[pos] - '0', &number)) {
+        return fail(failure, start, "duration is too long");
+      }
+      ++pos;
+    }
+    if (pos == start) return fail(failure, pos, "expected a number (durations look like 45s, 2m or 1h30m)");
+    if (pos == text.size()) {
+      return fail(failure, pos, fmt::format("expected a unit after {}: d, h, m or s", text.substr(start, pos - start)));
+    }
+    const auto unit = kUnits.find(text[pos]);
+    if (unit == std::string_view::npos) {
+      return fail(failure, pos, fmt::format("unknown unit {}: use d, h, m or s", quoted(text.substr(pos, 1))));
+    }
+    if (unit < next_unit) return fail(failure, pos, "units must come once each, in the order d h m s (1h30m, not 30m1h)");
+    next_unit = unit + 1;
+    std::int64_t part;
+    if (__builtin_mul_overflow(number, kUnitSeconds[unit], &part) || __builtin_add_overflow(total, part, &total)) {
+      return fail(failure, start, "duration is too long");
+    }
+    ++pos;
+  }
+  seconds = total;
+  return true;
+}
+
+std::string format_duration(std::int64_t seconds) {
+  if (seconds <= 0) return "0s";
+  std::string out;
+  const std::int64_t parts[] = {seconds / 86400, seconds / 3600 % 24, seconds / 60 % 60, seconds % 60};
+  const char units[] = {'d', 'h', 'm', 's'};
+  for (int i = 0; i < 4; ++i) {
+    if (parts[i] != 0) out += fmt::format("{}{}", parts[i], units[i]);
+  }
+  return out;
+}
+
+}  // namespace twitchlog
