@@ -1,0 +1,35 @@
+# Command-line manners: help, version, usage errors, global options anywhere.
+$ twitchlog
+! twitchlog: error: no subcommand given; choose one of log, check, rules (see twitchlog --help)
+? 2
+$ twitchlog frobnicate
+! twitchlog: error: The following argument was not expected: frobnicate (see twitchlog --help)
+? 2
+$ twitchlog --version
+> twitchlog 0.1.0
+$ twitchlog --help | head -n 1
+> twitchlog: a journal and triage tool for lip twitching. Not a diagnosis.
+$ twitchlog log --help | grep -c -e '--checkin' -e '--remedy' -e 'Examples:'
+> 3
+$ twitchlog check --help | grep -c 'Examples:'
+> 1
+
+# Global options work before and after the subcommand name.
+$ twitchlog --journal a.txt --as-of 2026-11-24T10:00:00+01:00 log -s1
+> 2026-11-24T10:00:00+01:00 twitch severity=1
+$ twitchlog log -s2 --journal b.txt --as-of 2026-11-24T10:00:00+01:00
+> 2026-11-24T10:00:00+01:00 twitch severity=2
+$ cat a.txt b.txt | grep -c twitch
+> 2
+
+# Where the journal lives: --journal, else $TWITCHLOG_JOURNAL, else XDG data home.
+$ env -u TWITCHLOG_JOURNAL twitchlog log -q -s1 && ls home/.local/share/twitchlog
+> journal.txt
+$ env -u TWITCHLOG_JOURNAL stat -c %a home/.local/share/twitchlog home/.local/share/twitchlog/journal.txt
+> 700
+> 600
+$ env -u TWITCHLOG_JOURNAL XDG_DATA_HOME=$PWD/data twitchlog log -q -s1 && ls data/twitchlog
+> journal.txt
+$ env -u TWITCHLOG_JOURNAL -u HOME twitchlog log -s1
+! twitchlog: error: cannot tell where twitchlog's files live: HOME is not set; set TWITCHLOG_JOURNAL or use --journal and --rules
+? 2

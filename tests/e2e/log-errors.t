@@ -1,0 +1,87 @@
+# Bad input: one line on stderr naming the problem and the valid choices,
+# exit 2 for usage and 1 for I/O, and the journal byte for byte unchanged.
+$ twitchlog --as-of 2026-11-24T10:00:00+01:00 log -q -s2 && cp journal.txt before.txt
+$ twitchlog log --checkin coffee=3
+! twitchlog: error: unknown factor "coffee"; valid: caffeine, sleep, stress, water (and note=TEXT)
+? 2
+$ twitchlog log --checkin caffeine=25
+! twitchlog: error: caffeine 25 is out of range: 0 to 20 (cups/day)
+? 2
+$ twitchlog log --checkin sleep=6,5
+! twitchlog: error: sleep must be a number such as 3 or 6.5, not "6,5" (use a dot for decimals)
+? 2
+$ twitchlog log --checkin
+! twitchlog: error: a check-in needs at least one value: caffeine=N, sleep=N, stress=N, water=N
+? 2
+$ twitchlog log --remedy magnesum
+! twitchlog: error: unknown remedy "magnesum"; valid: hydration, magnesium, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy
+? 2
+$ twitchlog log --flag itchy
+! twitchlog: error: --flag: unknown id "itchy"; valid: spreading, persistent, recurring, chewing, weakness, drooping, speech, swallowing, wasting, sudden-droop
+? 2
+$ twitchlog log --where knee
+! twitchlog: error: --where: unknown area "knee"; valid: lower-lip, upper-lip, eyelid, cheek, jaw, chin, neck, arm, leg, other
+? 2
+$ twitchlog log --side middle
+! twitchlog: error: --side: unknown side "middle"; valid: left, right, both
+? 2
+$ twitchlog log -s 9
+! twitchlog: error: -s/--severity must be a whole number from 1 (faint) to 5 (strong), not "9"
+? 2
+$ twitchlog log -d 45
+! twitchlog: error: -d/--duration "45": expected a unit after 45: d, h, m or s
+? 2
+$ twitchlog log -d 99999999999999999999s
+! twitchlog: error: -d/--duration "99999999999999999999s": duration is too long
+? 2
+$ twitchlog --as-of 2026-11-24T10:00:00+01:00 log --at 2026-11-25
+! twitchlog: error: --at "2026-11-25" is in the future (now is 2026-11-24T10:00:00+01:00); entries record what has happened
+? 2
+$ twitchlog log --at 2026-02-30
+! twitchlog: error: --at: invalid time "2026-02-30": day 30 does not exist in 2026-02 (it has 28 days); use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, YYYY-MM-DD HH:MM or an RFC 3339 date-time
+? 2
+$ twitchlog log --at tomorrow
+! twitchlog: error: --at: invalid time "tomorrow": not a form twitchlog knows; use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, YYYY-MM-DD HH:MM or an RFC 3339 date-time
+? 2
+$ twitchlog log "$(printf 'bell\007')"
+! twitchlog: error: note contains the control character U+0007; only tab and newline may stand in text
+? 2
+$ twitchlog log "$(printf 'bad \377 byte')"
+! twitchlog: error: note is not valid UTF-8 (byte 5 of it)
+? 2
+$ twitchlog log -t Espresso
+! twitchlog: error: -t/--tag: "Espresso" is not a valid id; use lowercase letters, digits, '-' and '_'
+? 2
+$ twitchlog log --checkin caffeine=1 --note x
+! twitchlog: error: choose one of --checkin, --remedy and --note (with none of them, the entry is a twitch)
+? 2
+$ twitchlog log --checkin caffeine=1 -s3
+! twitchlog: error: -s/--severity does not apply to checkin entries
+? 2
+$ twitchlog log --dose 400mg
+! twitchlog: error: --dose does not apply to twitch entries
+? 2
+$ twitchlog log --bogus
+! twitchlog: error: The following argument was not expected: --bogus (see twitchlog log --help)
+? 2
+$ twitchlog log --as-of yesterday
+! twitchlog: error: --as-of: invalid time "yesterday": invalid time "yesterday": not a form twitchlog knows; use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, YYYY-MM-DD HH:MM or an RFC 3339 date-time
+? 2
+$ twitchlog log --checkin - < /dev/null
+! twitchlog: error: a check-in needs at least one value: caffeine=N, sleep=N, stress=N, water=N
+? 2
+$ cmp journal.txt before.txt && echo unchanged
+> unchanged
+
+# I/O errors exit 1 and leave the journal alone.
+$ twitchlog log --journal before.txt/journal.txt -s2
+! twitchlog: error: cannot open journal before.txt/journal.txt for writing: Not a directory
+? 1
+$ mkdir folder && twitchlog log --journal folder -s2
+! twitchlog: error: cannot open journal folder for writing: Is a directory
+? 1
+$ mkfifo fifo && twitchlog log --journal fifo -s2
+! twitchlog: error: cannot open journal fifo for writing: No such device or address
+? 1
+$ cmp journal.txt before.txt && echo unchanged
+> unchanged

@@ -1,0 +1,352 @@
+#include <doctest/doctest.h>
+
+#include <csignal>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <random>
+
+#include "helpers.hpp"
+#include "twitchlog/journal.hpp"
+
+using namespace twitchlog;
+
+namespace {
+
+constexpr const char* kTs = "2026-11-03T09:14:03+01:00";
+
+struct Parsed {
+  LineType type;
+  Entry entry;
+  LineProblem problem;
+  LineParser parser;  // owns the scratch the entry's views point into
+};
+
+// Parses one line; the result keeps the parser alive for the views.
+std::unique_ptr<Parsed> parse(const std::string& line) {
+  static std::string keep;  // the line must outlive the views too
+  keep = line;
+  auto p = std::make_unique<Parsed>();
+  p->type = p->parser.parse(keep, 7, p->entry, p->problem);
+  return p;
+}
+
+std::string problem(const std::string& line) {
+  const auto p = parse(line);
+  if (p->type != LineType::malformed) return "not malformed";
+  return std::to_string(p->problem.column) + ": " + p->problem.message;
+}
+
+std::string field(const std::string& line, const std::string& key) {
+  const auto p = parse(line);
+  REQUIRE(p->type == LineType::entry);
+  const auto* f = p->entry.find(key);
+  return f == nullptr ? "<none>" : std::string(f->value);
+}
+
+// Collects what a scan reports.
+struct Collect : JournalSink {
+  std::vector<std::string> entries;
+  std::vector<std::string> problems;
+  std::vector<std::uint64_t> comment_lines;
+  void on_entry(const Entry& e, std::string_view) override {
+    entries.push_back(std::to_string(e.line) + " " + std::string(e.kind_text));
+  }
+  void on_problem(std::uint64_t line, std::string_view, const LineProblem& p, bool torn) override {
+    problems.push_back(std::to_string(line) + (torn ? " torn: " : ": ") + p.message);
+  }
+  void on_comment(std::uint64_t line, std::string_view) override { comment_lines.push_back(line); }
+};
+
+std::string entry_line(const std::string& rest) { return std::string(kTs) + " " + rest; }
+
+}  // namespace
+
+TEST_CASE("blank and comment lines") {
+  CHECK(parse("")->type == LineType::blank);
+  CHECK(parse(" \t ")->type == LineType::blank);
+  CHECK(parse("# twitchlog journal v1")->type == LineType::comment);
+  CHECK(parse("   # indented comment with \"anything\" = \\ in it")->type == LineType::comment);
+}
+
+TEST_CASE("every line of the contract's example parses") {
+  const char* lines[] = {
+      "2026-11-03T09:14:03+01:00 twitch severity=3 duration=45s where=lower-lip side=left tags=espresso,exam note=\"after the third espresso\"",
+      "2026-11-03T22:05:00+01:00 checkin caffeine=4 sleep=5.5 stress=4 water=1.2",
+      "2026-11-04T08:00:00+01:00 remedy id=magnesium dose=400mg",
+      "2026-11-04T12:30:00+01:00 note text=\"dentist on Friday\"",
+      "2026-11-05T23:40:10+01:00 twitch severity=2 duration=2m flags=chewing",
+      "2026-11-06T07:30:00+01:00 triage level=doctor flags=chewing",
+  };
+  const Kind kinds[] = {Kind::twitch, Kind::checkin, Kind::remedy, Kind::note, Kind::twitch, Kind::triage};
+  for (int i = 0; i < 6; ++i) {
+    const auto p = parse(lines[i]);
+    REQUIRE(p->type == LineType::entry);
+    CHECK(p->entry.kind == kinds[i]);
+    CHECK_FALSE(p->entry.loose_spacing);
+    CHECK(p->entry.line == 7);
+  }
+  const auto first = parse(lines[0]);
+  REQUIRE(first->entry.fields.size() == 6);
+  CHECK(first->entry.fields[5].key == "note");
+  CHECK(first->entry.fields[5].value == "after the third espresso");
+  CHECK(first->entry.fields[0].column == 34);
+  CHECK(first->entry.time.unix_seconds == 1793693643);
+}
+
+TEST_CASE("quoted values: every escape, and other characters stand for themselves") {
+  CHECK(field(entry_line(R"(note note="a \"b\" \\ c\nd\te\rf")"), "note") == "a \"b\" \\ c\nd\te\rf");
+  CHECK(field(entry_line(R"(note text="")"), "text").empty());
+  CHECK(field(entry_line(R"(note text="x = y, #z 'q' ☕ שלום")"), "text") == "x = y, #z 'q' ☕ שלום");
+  CHECK(field(entry_line("twitch tags=☕,é"), "tags") == "☕,é");
+  CHECK(field(entry_line("twitch severity=3 note=\"a\" side=left"), "side") == "left");
+}
+
+TEST_CASE("fields may come in any order; unknown kinds still parse") {
+  const auto p = parse(entry_line("sneeze loud=yes"));
+  REQUIRE(p->type == LineType::entry);
+  CHECK(p->entry.kind == Kind::unknown);
+  CHECK(p->entry.kind_text == "sneeze");
+  CHECK(field(entry_line("twitch side=left severity=2"), "severity") == "2");
+}
+
+TEST_CASE("extra blanks are accepted but flagged") {
+  CHECK(parse(entry_line("twitch  severity=3"))->entry.loose_spacing);
+  CHECK(parse(entry_line("twitch severity=3 "))->entry.loose_spacing);
+  CHECK(parse(entry_line("twitch\tseverity=3"))->entry.loose_spacing);
+  CHECK(parse(std::string(" ") + entry_line("twitch"))->entry.loose_spacing);
+  CHECK_FALSE(parse(entry_line("twitch severity=3"))->entry.loose_spacing);
+}
+
+TEST_CASE("malformed lines name the column and what was expected") {
+  CHECK(problem(kTs) == "26: expected a kind after the timestamp: twitch, checkin, remedy, triage or note");
+  CHECK(problem("2026-11-03 twitch").starts_with("11: expected 'T' between the date and the time"));
+  CHECK(problem("yesterday twitch").starts_with("1: expected a date as YYYY-MM-DD"));
+  CHECK(problem("2026-02-29T10:00:00Z twitch").starts_with("9: day 29 does not exist in 2026-02"));
+  CHECK(problem(entry_line("Twitch")) == "27: expected a kind: twitch, checkin, remedy, triage or note");
+  CHECK(problem(entry_line("twitch severity")) == "34: expected KEY=VALUE, found \"severity\"");
+  CHECK(problem(entry_line("twitch Sev=3")).starts_with("34: invalid key \"Sev\""));
+  CHECK(problem(entry_line("twitch =3")).starts_with("34: invalid key \"\""));
+  CHECK(problem(entry_line("twitch a=1 a=2")) == "38: duplicate key \"a\" (first at column 34)");
+  CHECK(problem(entry_line("note text=\"abc")) == "37: unterminated quoted value: the closing '\"' is missing");
+  CHECK(problem(entry_line("note text=\"abc\\\"")) == "37: unterminated quoted value: the closing '\"' is missing");
+  CHECK(problem(entry_line("note text=\"a\"b")) == "40: expected a space after the closing '\"'");
+  CHECK(problem(entry_line("note text=\"a\\qb\"")) == "39: unknown escape \"\\\\q\"; the escapes are \\\" \\\\ \\n \\t \\r");
+  CHECK(problem(entry_line("note text=a=b")) == "38: \"=\" in a bare value; quote the value: text=\"...\"");
+  CHECK(problem(entry_line("note text=a\"b")) == "38: \"\\\"\" in a bare value; quote the value: text=\"...\"");
+  CHECK(problem(entry_line("note text=a\\b")) == "38: \"\\\\\" in a bare value; quote the value: text=\"...\"");
+  CHECK(problem(entry_line("note text=")) == "37: empty value for \"text\"; write text=\"\" for an empty text");
+  CHECK(problem(entry_line("note text=\"a\tb\"")) == "38: tab in a quoted value; write it as \\t");
+}
+
+TEST_CASE("bytes that are not text are malformed, never a crash") {
+  CHECK(problem(entry_line("note text=\xff")) == "37: invalid UTF-8");
+  CHECK(problem(entry_line("note text=\xc3")) == "37: invalid UTF-8");
+  CHECK(problem(entry_line("note text=\xed\xa0\x80")) == "37: invalid UTF-8");  // a surrogate
+  CHECK(problem(entry_line("note text=\xc0\xaf")) == "37: invalid UTF-8");      // overlong
+  CHECK(problem(entry_line(std::string("note text=a\0b", 13))) == "38: control character U+0000 in the line");
+  CHECK(problem(entry_line("note text=\x1b[31m")) == "37: control character U+001B in the line");
+  CHECK(problem(entry_line("note text=x\r")).starts_with("38: carriage return at the end of the line"));
+  CHECK(problem("\xef\xbb\xbf" + entry_line("twitch")).starts_with("1: byte order mark"));
+  // Columns count characters, not bytes.
+  CHECK(problem(entry_line("note text=\"é☕\"x")) == "41: expected a space after the closing '\"'");
+}
+
+TEST_CASE("a line with too many fields is refused") {
+  std::string line = entry_line("sneeze");
+  for (int i = 0; i < 10000; ++i) line += " k" + std::to_string(i) + "=v";
+  CHECK(problem(line).find("too many fields (the most is 256)") != std::string::npos);
+}
+
+TEST_CASE("random bytes never crash the parser") {
+  std::mt19937 random(42);
+  const std::string alphabet = "0123456789-T:+Z =\"\\ntwitchseverity#\t\xc3\xa9\xff\x01";
+  LineParser parser;
+  Entry entry;
+  LineProblem p;
+  int entries = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string line = i % 2 ? entry_line("twitch ") : "";
+    const int n = static_cast<int>(random() % 60);
+    for (int k = 0; k < n; ++k) line += alphabet[random() % alphabet.size()];
+    if (parser.parse(line, 1, entry, p) == LineType::entry) {
+      ++entries;
+      for (const auto& f : entry.fields) CHECK(f.value.size() <= line.size());
+    } else if (!line.empty()) {
+      CHECK(p.column >= 1);
+      CHECK(p.column <= line.size() + 1);
+    }
+  }
+  CHECK(entries > 0);
+}
+
+TEST_CASE("scanning text: line numbers, comments, problems and the torn last line") {
+  Collect sink;
+  const auto summary = scan_journal_text(
+      "# twitchlog journal v1\n\n" + entry_line("twitch") + "\nnot an entry\n" + entry_line("note text=x") + "\n" +
+          entry_line("twitch sev"),
+      sink);
+  CHECK(summary.lines == 6);
+  CHECK(summary.entries == 2);
+  CHECK(summary.problems == 2);
+  CHECK(summary.torn_last_line);
+  CHECK(sink.entries == std::vector<std::string>{"3 twitch", "5 note"});
+  REQUIRE(sink.problems.size() == 2);
+  CHECK(sink.problems[0].starts_with("4: expected a date"));
+  CHECK(sink.problems[1].starts_with("6 torn: the last line has no newline"));
+  CHECK(sink.comment_lines == std::vector<std::uint64_t>{1});
+
+  Collect whole;
+  CHECK_FALSE(scan_journal_text(entry_line("twitch") + "\n", whole).torn_last_line);
+  CHECK(whole.problems.empty());
+}
+
+TEST_CASE("scanning a file: chunk boundaries, over-long lines, a missing file") {
+  test::TempDir dir;
+  std::string text = "# twitchlog journal v1\n";
+  for (int i = 0; i < 40000; ++i) text += entry_line("twitch severity=" + std::to_string(i % 5 + 1)) + "\n";
+  text += entry_line("note text=" + std::string(kMaxLineBytes + 10, 'x')) + "\n";
+  text += entry_line("note text=" + std::string(3 << 20, 'y')) + "\n";  // longer than a read chunk
+  text += entry_line("note text=after") + "\n";
+  test::spit(dir.file("j.txt"), text);
+  Collect sink;
+  const auto summary = scan_journal_file(dir.file("j.txt"), sink);
+  CHECK(summary.lines == 40004);
+  CHECK(summary.entries == 40001);
+  CHECK(sink.entries.back() == "40004 note");
+  REQUIRE(sink.problems.size() == 2);
+  CHECK(sink.problems[0] == "40002: line is longer than 65536 bytes");
+  CHECK(sink.problems[1] == "40003: line is longer than 65536 bytes");
+
+  CHECK(test::error_of([&] { scan_journal_file(dir.file("missing.txt"), sink); }) ==
+        "journal " + dir.file("missing.txt") + " does not exist yet; `twitchlog log` creates it");
+}
+
+TEST_CASE("values are written bare when they can be, else quoted and escaped") {
+  CHECK(encode_value("espresso", "tag") == "espresso");
+  CHECK(encode_value("☕", "note") == "☕");
+  CHECK(encode_value("שלום", "note") == "שלום");
+  CHECK(encode_value("after the third", "note") == "\"after the third\"");
+  CHECK(encode_value("a=b", "note") == "\"a=b\"");
+  CHECK(encode_value("say \"hi\"", "note") == R"("say \"hi\"")");
+  CHECK(encode_value("C:\\temp", "note") == R"("C:\\temp")");
+  CHECK(encode_value("two\nlines", "note") == R"("two\nlines")");
+  CHECK(encode_value("a\tb\r", "note") == R"("a\tb\r")");
+  CHECK(encode_value("", "note") == "\"\"");
+  CHECK(test::error_of([] { encode_value("bell\a", "note"); }) ==
+        "note contains the control character U+0007; only tab and newline may stand in text");
+  CHECK(test::error_of([] { encode_value("\x1b[2J", "note"); }).find("U+001B") != std::string::npos);
+  CHECK(test::error_of([] { encode_value("bad \xff byte", "note"); }) == "note is not valid UTF-8 (byte 5 of it)");
+}
+
+TEST_CASE("hostile text round-trips through the writer and the reader") {
+  const std::vector<std::string> texts = {
+      "plain", "with space", "quote \" inside", "back\\slash", "new\nline", "key=value", "tab\there",
+      "\"\"\"", "\\\\\\", "emoji 🫦 lips", "מימין לשמאל", "trailing \\", "# not a comment", "a=b c=d",
+      "\\n literally", "ends with quote\"", "=", " ", "\r\n",
+  };
+  for (const auto& text : texts) {
+    const std::string line = format_entry(test::at(kTs), Kind::twitch, {{"note", text}, {"tags", "x"}});
+    CHECK(line.find('\n') == std::string::npos);
+    const auto p = parse(line);
+    REQUIRE(p->type == LineType::entry);
+    REQUIRE(p->entry.fields.size() == 2);
+    CHECK(p->entry.fields[0].value == text);
+    CHECK(p->entry.fields[1].value == "x");
+  }
+}
+
+TEST_CASE("format_entry refuses an entry longer than a line may be") {
+  CHECK(test::error_of([] { format_entry(test::at(kTs), Kind::note, {{"text", std::string(kMaxLineBytes, 'a')}}); })
+            .starts_with("the entry is too long"));
+}
+
+TEST_CASE("append_line creates a private journal with its header, in a private folder") {
+  test::TempDir dir;
+  const std::string path = dir.file("a/b/journal.txt");
+  ::umask(022);
+  append_line(path, entry_line("twitch"));
+  append_line(path, entry_line("note text=x"));
+  CHECK(test::slurp(path) == "# twitchlog journal v1\n" + entry_line("twitch") + "\n" + entry_line("note text=x") + "\n");
+  struct stat st {};
+  REQUIRE(::stat(path.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  REQUIRE(::stat(dir.file("a/b").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0700);
+  REQUIRE(::stat(dir.file("a").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0700);
+}
+
+TEST_CASE("append_line ends a torn last line before its own") {
+  test::TempDir dir;
+  const std::string path = dir.file("j.txt");
+  test::spit(path, "# twitchlog journal v1\n2026-11-03T09:1");
+  append_line(path, entry_line("twitch"));
+  CHECK(test::slurp(path) == "# twitchlog journal v1\n2026-11-03T09:1\n" + entry_line("twitch") + "\n");
+}
+
+TEST_CASE("append_line writes through a symlink and keeps an existing file's mode") {
+  test::TempDir dir;
+  test::spit(dir.file("real.txt"), "# twitchlog journal v1\n");
+  ::chmod(dir.file("real.txt").c_str(), 0600);
+  REQUIRE(::symlink(dir.file("real.txt").c_str(), dir.file("link.txt").c_str()) == 0);
+  append_line(dir.file("link.txt"), entry_line("twitch"));
+  CHECK(test::slurp(dir.file("real.txt")) == "# twitchlog journal v1\n" + entry_line("twitch") + "\n");
+}
+
+TEST_CASE("append_line fails loudly on what it cannot write") {
+  test::TempDir dir;
+  ::mkdir(dir.file("folder").c_str(), 0700);
+  CHECK(test::error_of([&] { append_line(dir.file("folder"), "x"); }).starts_with("cannot open journal"));
+  if (::geteuid() != 0) {  // root may write anywhere
+    test::spit(dir.file("ro.txt"), "# twitchlog journal v1\n");
+    ::chmod(dir.file("ro.txt").c_str(), 0400);
+    CHECK(test::error_of([&] { append_line(dir.file("ro.txt"), "x"); }).find("Permission denied") != std::string::npos);
+    CHECK(test::slurp(dir.file("ro.txt")) == "# twitchlog journal v1\n");
+  }
+  test::spit(dir.file("file"), "");
+  CHECK(test::error_of([&] { append_line(dir.file("file/j.txt"), "x"); }).starts_with("cannot"));
+}
+
+TEST_CASE("a write cut short by the file size limit is cut back: the journal is unchanged") {
+  test::TempDir dir;
+  const std::string path = dir.file("j.txt");
+  const std::string before = "# twitchlog journal v1\n" + entry_line("twitch") + "\n";
+  test::spit(path, before);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    std::signal(SIGXFSZ, SIG_IGN);
+    const rlimit limit{static_cast<rlim_t>(before.size() + 20), static_cast<rlim_t>(before.size() + 20)};
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+    try {
+      append_line(path, entry_line("note text=" + std::string(200, 'x')));
+    } catch (const Error& e) {
+      const std::string message = e.what();
+      _exit(message.find("the journal is unchanged") != std::string::npos ? 0 : 3);
+    }
+    _exit(4);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(test::slurp(path) == before);
+}
+
+TEST_CASE("a writer gives up on a lock held too long, writing nothing") {
+  test::TempDir dir;
+  const std::string path = dir.file("j.txt");
+  test::spit(path, "# twitchlog journal v1\n");
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  REQUIRE(::flock(fd, LOCK_EX) == 0);
+  // flock locks belong to the open file description: a second open in the same process conflicts too.
+  CHECK(test::error_of([&] { append_line(path, entry_line("twitch"), AppendOptions{100}); })
+            .find("is locked by another process; gave up after 0.1 s") != std::string::npos);
+  ::close(fd);
+  CHECK(test::slurp(path) == "# twitchlog journal v1\n");
+}

@@ -1,0 +1,297 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "helpers.hpp"
+#include "twitchlog/rules.hpp"
+
+using namespace twitchlog;
+
+namespace {
+
+// A small valid rule file; tests change one thing in it.
+const std::string kMinimal = R"(schema = 1
+
+[triage]
+flag_window_days = 30
+disclaimer = "Not a diagnosis."
+
+[[level]]
+id = "self-care"
+name = "Self-care"
+meaning = "No red flag."
+action = "Keep logging."
+
+[[level]]
+id = "doctor"
+name = "Doctor"
+meaning = "See a doctor."
+action = "Book an appointment."
+
+[[factor]]
+id = "caffeine"
+name = "Caffeine"
+unit = "cups/day"
+description = "cups of coffee today"
+min = 0
+max = 20
+threshold = 3
+risk = "high"
+
+[[area]]
+id = "lower-lip"
+name = "lower lip"
+local = true
+
+[[cause]]
+id = "caffeine"
+name = "Caffeine"
+mechanism = "Overstimulates nerves."
+frequency = "extremely-common"
+
+[cause.evidence]
+factor = "caffeine"
+tags = ["coffee"]
+
+[[red_flag]]
+id = "spreading"
+level = "doctor"
+name = "Spreading"
+question = "Has it spread?"
+meaning = "It spreads."
+action = "See a doctor."
+
+[red_flag.journal]
+rule = "outside-local-areas"
+window_days = 30
+
+[[remedy]]
+id = "caffeine-limit"
+name = "Less caffeine"
+kind = "long-term"
+how = "One cup before noon."
+targets = ["caffeine"]
+rating = 5
+)";
+
+std::string replaced(const std::string& from, const std::string& to) {
+  std::string text = kMinimal;
+  const auto pos = text.find(from);
+  REQUIRE(pos != std::string::npos);
+  text.replace(pos, from.size(), to);
+  return text;
+}
+
+// Every diagnostic of loading `text`, rendered; empty when it loads.
+std::vector<std::string> problems(const std::string& text) {
+  try {
+    load_rules(text, "r.toml");
+  } catch (const Error& e) {
+    std::vector<std::string> out;
+    for (const auto& d : e.diagnostics()) out.push_back(d.render());
+    if (out.empty()) out.push_back(e.what());
+    return out;
+  }
+  return {};
+}
+
+std::string only_problem(const std::string& text) {
+  const auto all = problems(text);
+  REQUIRE(all.size() == 1);
+  return all.front();
+}
+
+}  // namespace
+
+TEST_CASE("the minimal rule file loads") {
+  CHECK(problems(kMinimal).empty());
+  const RuleSet rules = load_rules(kMinimal, "r.toml");
+  CHECK(rules.source == "r.toml");
+  CHECK(rules.levels.size() == 2);
+  CHECK(rules.levels[1].rank == 1);
+  CHECK(rules.red_flags[0].level_rank == 1);
+  CHECK(rules.red_flags[0].journal.kind == JournalRuleKind::outside_local_areas);
+  CHECK(rules.causes[0].evidence->window_days == 7);
+  CHECK(rules.factors[0].at_risk(3));
+  CHECK_FALSE(rules.factors[0].at_risk(2.9));
+}
+
+TEST_CASE("the built-in rules carry every id, level and threshold of default-rules.md") {
+  const RuleSet rules = load_builtin_rules();
+  CHECK(rules.source == "<built-in>");
+  CHECK(rules.level_ids() == std::vector<std::string>{"self-care", "doctor", "doctor-soon", "emergency"});
+  CHECK(rules.triage.flag_window_days == 30);
+  CHECK_FALSE(rules.triage.disclaimer.empty());
+
+  const std::pair<const char*, const char*> flags[] = {
+      {"spreading", "doctor"},       {"persistent", "doctor"},     {"recurring", "doctor"},   {"chewing", "doctor"},
+      {"weakness", "doctor-soon"},   {"drooping", "doctor-soon"}, {"speech", "doctor-soon"}, {"swallowing", "doctor-soon"},
+      {"wasting", "doctor-soon"},    {"sudden-droop", "emergency"},
+  };
+  for (const auto& [id, level] : flags) {
+    const auto* flag = rules.find_red_flag(id);
+    REQUIRE_MESSAGE(flag != nullptr, id);
+    CHECK(flag->level == level);
+    CHECK_FALSE(flag->question.empty());
+    CHECK_FALSE(flag->action.empty());
+  }
+  const auto& spreading = rules.find_red_flag("spreading")->journal;
+  CHECK(spreading.kind == JournalRuleKind::outside_local_areas);
+  CHECK(spreading.window_days == 30);
+  const auto& persistent = rules.find_red_flag("persistent")->journal;
+  CHECK(persistent.kind == JournalRuleKind::streak);
+  CHECK(persistent.max_gap_days == 3);
+  CHECK(persistent.min_span_days == 28);
+  CHECK(persistent.recent_days == 7);
+  const auto& recurring = rules.find_red_flag("recurring")->journal;
+  CHECK(recurring.kind == JournalRuleKind::months);
+  CHECK(recurring.min_months == 3);
+  CHECK(recurring.window_days == 180);
+  const auto& chewing = rules.find_red_flag("chewing")->journal;
+  CHECK(chewing.kind == JournalRuleKind::tag);
+  CHECK(chewing.tags == std::vector<std::string>{"chewing"});
+  CHECK(rules.find_area("lower-lip")->local);
+  CHECK(rules.find_area("upper-lip")->local);
+  for (const char* area : {"eyelid", "cheek", "jaw", "arm"}) CHECK_FALSE(rules.find_area(area)->local);
+
+  struct FactorSpec {
+    const char* id;
+    double min, max, threshold;
+    RiskSide risk;
+  };
+  for (const auto& f : {FactorSpec{"caffeine", 0, 20, 3, RiskSide::high}, FactorSpec{"sleep", 0, 24, 7, RiskSide::low},
+                        FactorSpec{"stress", 1, 5, 4, RiskSide::high}, FactorSpec{"water", 0, 10, 1.5, RiskSide::low}}) {
+    const auto* factor = rules.find_factor(f.id);
+    REQUIRE_MESSAGE(factor != nullptr, f.id);
+    CHECK(factor->min == f.min);
+    CHECK(factor->max == f.max);
+    CHECK(factor->threshold == f.threshold);
+    CHECK(factor->risk == f.risk);
+  }
+  CHECK(rules.cause_ids() == std::vector<std::string>{"stress", "caffeine", "magnesium", "sleep-debt", "dehydration",
+                                                      "nerve-irritation", "medication", "bruxism", "food-triggers"});
+  const auto& magnesium = *rules.find_cause("magnesium")->evidence;
+  CHECK(magnesium.inferred_from == "caffeine");
+  CHECK(magnesium.unless_remedy == "magnesium");
+  CHECK(magnesium.unless_remedy_days == 14);
+  const auto& bruxism = *rules.find_cause("bruxism")->evidence;
+  CHECK(bruxism.night_from_minute == 21 * 60);
+  CHECK(bruxism.night_to_minute == 7 * 60);
+  const auto has_tags = [&](const char* cause, std::vector<std::string> tags) {
+    const auto& have = rules.find_cause(cause)->evidence->tags;
+    for (const auto& t : tags) CHECK_MESSAGE(std::find(have.begin(), have.end(), t) != have.end(), cause, " ", t);
+  };
+  has_tags("caffeine", {"coffee", "espresso"});
+  has_tags("nerve-irritation", {"phone", "pillow", "dental"});
+  has_tags("medication", {"adhd-meds", "inhaler", "steroids"});
+  has_tags("food-triggers", {"aspartame", "msg", "salty"});
+
+  const std::pair<const char*, RemedyKind> remedies[] = {
+      {"hydration", RemedyKind::quick},       {"magnesium", RemedyKind::quick},         {"facial-yoga", RemedyKind::quick},
+      {"cold-compress", RemedyKind::quick},   {"diet", RemedyKind::long_term},          {"caffeine-limit", RemedyKind::long_term},
+      {"sleep", RemedyKind::long_term},       {"massage", RemedyKind::long_term},       {"mouthguard", RemedyKind::long_term},
+      {"food-diary", RemedyKind::long_term},  {"blood-work", RemedyKind::medical},      {"nerve-conduction", RemedyKind::medical},
+      {"neuro-exam", RemedyKind::medical},    {"botox", RemedyKind::medical},           {"gabapentin", RemedyKind::medical},
+      {"physical-therapy", RemedyKind::medical},
+  };
+  for (const auto& [id, kind] : remedies) {
+    const auto* remedy = rules.find_remedy(id);
+    REQUIRE_MESSAGE(remedy != nullptr, id);
+    CHECK(remedy->kind == kind);
+    CHECK_FALSE(remedy->targets.empty());
+  }
+  CHECK(rules.find_remedy("caffeine-limit")->rating == 5);
+  CHECK(rules.find_remedy("diet")->rating == 4);
+  CHECK(rules.find_remedy("sleep")->rating == 3);
+  CHECK(rules.find_remedy("massage")->rating == 3);
+  CHECK(rules.find_remedy("mouthguard")->targets == std::vector<std::string>{"bruxism"});
+  CHECK_FALSE(rules.find_remedy("botox")->cost.empty());
+  CHECK_FALSE(rules.find_remedy("botox")->duration.empty());
+}
+
+TEST_CASE("TOML syntax errors give FILE:LINE:COL") {
+  CHECK(only_problem("schema = 1\nfoo = = 2\n").starts_with("r.toml:2:7: error: "));
+}
+
+TEST_CASE("an empty rule file is an error") {
+  CHECK(only_problem("") == "r.toml:1: error: empty rule file: it needs schema = 1, a [triage] table and at least one "
+                            "[[level]] (start from `twitchlog rules --dump`)");
+  CHECK(only_problem("# only a comment\n\n").starts_with("r.toml:1: error: empty rule file"));
+}
+
+TEST_CASE("one error per semantic problem, with FILE:LINE and the id") {
+  CHECK(only_problem(replaced("level = \"doctor\"", "level = \"urgent\"")) ==
+        "r.toml:49: error: red flag \"spreading\": unknown level \"urgent\"; valid: self-care, doctor");
+  CHECK(only_problem(replaced("targets = [\"caffeine\"]", "targets = [\"coffee\"]")) ==
+        "r.toml:64: error: remedy \"caffeine-limit\": targets unknown cause \"coffee\"; valid: caffeine");
+  CHECK(only_problem(replaced("id = \"doctor\"", "id = \"self-care\"")) ==
+        "r.toml:13: error: level \"self-care\": duplicate id (first at line 7)");
+  CHECK(only_problem(replaced("min = 0\nmax = 20", "min = 30\nmax = 20")) ==
+        "r.toml:19: error: factor \"caffeine\": min 30 is greater than max 20");
+  CHECK(only_problem(replaced("question = \"Has it spread?\"\n", "")) ==
+        "r.toml:49: error: red flag \"spreading\": missing question");
+  CHECK(only_problem(replaced("question = \"Has it spread?\"", "question = \"\"")) ==
+        "r.toml:53: error: red flag \"spreading\": question is empty");
+  CHECK(only_problem(replaced("threshold = 3", "threshold = 25")) ==
+        "r.toml:26: error: factor \"caffeine\": threshold 25 is outside the factor's range 0 to 20");
+  CHECK(only_problem(replaced("risk = \"high\"", "risk = \"up\"")) ==
+        "r.toml:27: error: factor \"caffeine\": unknown risk \"up\"; valid: high, low");
+  CHECK(only_problem(replaced("rating = 5", "rating = 6")) ==
+        "r.toml:69: error: remedy \"caffeine-limit\": rating = 6 is out of range (1 to 5)");
+  CHECK(only_problem(replaced("rating = 5", "ratin = 5")) == "r.toml:69: error: remedy \"caffeine-limit\": unknown key \"ratin\"");
+  CHECK(only_problem(replaced("min = 0", "min = \"0\"")) == "r.toml:24: error: factor \"caffeine\": min must be a number");
+  CHECK(only_problem(replaced("min = 0", "min = nan")) == "r.toml:24: error: factor \"caffeine\": min must be a finite number");
+  CHECK(only_problem(replaced("schema = 1", "schema = 2")) ==
+        "r.toml:1: error: rule file: schema 2 is not supported by this twitchlog (it reads schema 1)");
+  CHECK(only_problem(replaced("id = \"caffeine\"\nname = \"Caffeine\"\nunit", "id = \"note\"\nname = \"Caffeine\"\nunit"))
+            .starts_with("r.toml:19: error: factor \"note\": the id note is reserved"));
+  CHECK(only_problem(replaced("local = true", "local = false")) ==
+        "r.toml:49: error: red flag \"spreading\": the outside-local-areas rule needs at least one [[area]] with local "
+        "= true");
+  CHECK(only_problem(replaced("window_days = 30\n\n[[remedy]]", "\n[[remedy]]")) ==
+        "r.toml:56: error: red flag \"spreading\" journal rule: missing window_days");
+  CHECK(only_problem(replaced("rule = \"outside-local-areas\"", "rule = \"tag\"\ntags = [\"chewing\"]\nmin_months = 2")) ==
+        "r.toml:59: error: red flag \"spreading\" journal rule: unknown key \"min_months\"");
+  CHECK(only_problem(replaced("factor = \"caffeine\"", "factor = \"coffee\"")) ==
+        "r.toml:39: error: cause \"caffeine\": evidence names unknown factor \"coffee\"; valid: caffeine");
+  CHECK(only_problem(replaced("tags = [\"coffee\"]", "tags = [\"Coffee\"]")).starts_with(
+      "r.toml:43: error: cause \"caffeine\" evidence: every item of tags must be an id"));
+  CHECK(only_problem(replaced("kind = \"long-term\"", "kind = \"long-term\"\ncategory = \"diagnostic\"")) ==
+        "r.toml:67: error: remedy \"caffeine-limit\": category is only for kind = \"medical\"");
+  CHECK(only_problem(replaced("kind = \"long-term\"", "kind = \"medical\"")) ==
+        "r.toml:64: error: remedy \"caffeine-limit\": missing category");
+  CHECK(only_problem(replaced("id = \"lower-lip\"", "id = \"Lower Lip\"")).starts_with(
+      "r.toml:30: error: area (no id): id \"Lower Lip\" is not an id"));
+  CHECK(only_problem(replaced("name = \"Caffeine\"\nmechanism", "name = \"Caf\\u001bfeine\"\nmechanism")) ==
+        "r.toml:37: error: cause \"caffeine\": name contains a control character; texts are one line of plain text");
+  CHECK(only_problem(replaced("[[level]]\nid = \"self-care\"", "[level]\nid = \"self-care\"")).find("level") !=
+        std::string::npos);
+  CHECK(only_problem(replaced("[triage]\nflag_window_days = 30\ndisclaimer = \"Not a diagnosis.\"\n", "")) ==
+        "r.toml:1: error: rule file: missing [triage] table");
+}
+
+TEST_CASE("every problem is reported, not just the first") {
+  std::string text = replaced("threshold = 3", "threshold = 25");
+  const auto pos = text.find("level = \"doctor\"");
+  text.replace(pos, 16, "level = \"urgent\"");
+  text += "\n[[remedy]]\nid = \"caffeine-limit\"\nname = \"x\"\nkind = \"quick\"\nhow = \"x\"\ntargets = [\"nope\"]\n";
+  const auto all = problems(text);
+  REQUIRE(all.size() == 4);
+  CHECK(all[0].find("threshold 25") != std::string::npos);
+  CHECK(all[1].find("duplicate id") != std::string::npos);
+  CHECK(all[2].find("unknown level \"urgent\"") != std::string::npos);
+  CHECK(all[3].find("targets unknown cause \"nope\"") != std::string::npos);
+}
+
+TEST_CASE("rules render as text and as JSON with every field") {
+  const RuleSet rules = load_rules(kMinimal, "r.toml");
+  const std::string json = render_rules_json(rules);
+  for (const char* needle : {"\"id\": \"caffeine\"", "\"threshold\": 3", "\"risk_side\": \"high\"", "\"rule\": \"outside-local-areas\"",
+                             "\"window_days\": 30", "\"targets\": [\n", "\"rating\": 5", "\"onset_days\": null",
+                             "\"local\": true", "\"frequency\": \"extremely-common\""}) {
+    CHECK_MESSAGE(json.find(needle) != std::string::npos, needle);
+  }
+  const std::string text = render_rules_text(rules);
+  CHECK(text.starts_with("Rules: r.toml (schema 1)\n"));
+  CHECK(text.find("caffeine       Caffeine, cups/day from 0 to 20; risk when 3 or more") != std::string::npos);
+}

@@ -1,0 +1,132 @@
+#include <doctest/doctest.h>
+
+#include "helpers.hpp"
+#include "twitchlog/time.hpp"
+
+using namespace twitchlog;
+
+namespace {
+
+std::string instant(const std::string& text, bool end_of_day = false) {
+  return format_timestamp(parse_instant(text, test::at("2026-11-24T10:00:00+01:00"), end_of_day));
+}
+
+std::string timestamp_error(const std::string& text) {
+  Timestamp ts;
+  ParseFailure failure;
+  if (parse_timestamp(text, ts, failure)) return "ok";
+  return std::to_string(failure.offset) + ": " + failure.message;
+}
+
+std::string duration(const std::string& text) {
+  std::int64_t seconds = -1;
+  ParseFailure failure;
+  if (!parse_duration(text, seconds, failure)) return "error at " + std::to_string(failure.offset) + ": " + failure.message;
+  return std::to_string(seconds);
+}
+
+}  // namespace
+
+TEST_CASE("calendar days round-trip and match known dates") {
+  CHECK(days_from_date({1970, 1, 1}) == 0);
+  CHECK(days_from_date({2026, 11, 3}) == 20760);
+  CHECK(days_from_date({1969, 12, 31}) == -1);
+  CHECK(date_from_days(20760) == Date{2026, 11, 3});
+  for (std::int64_t d = -800000; d < 800000; d += 997) CHECK(days_from_date(date_from_days(d)) == d);
+  CHECK(days_in_month(2024, 2) == 29);
+  CHECK(days_in_month(2026, 2) == 28);
+  CHECK(days_in_month(2000, 2) == 29);
+  CHECK(days_in_month(1900, 2) == 28);
+}
+
+TEST_CASE("RFC 3339 timestamps parse to the instant and keep their offset") {
+  const auto ts = test::at("2026-11-03T09:14:03+01:00");
+  CHECK(ts.unix_seconds == 1793693643);
+  CHECK(ts.offset_seconds == 3600);
+  CHECK(test::at("2026-11-03T08:14:03Z").unix_seconds == 1793693643);
+  CHECK(test::at("2026-11-03T08:14:03.123456Z").unix_seconds == 1793693643);
+  CHECK(test::at("2026-11-03t08:14:03z").unix_seconds == 1793693643);
+  CHECK(format_timestamp(ts) == "2026-11-03T09:14:03+01:00");
+  CHECK(format_timestamp(test::at("2026-11-03T08:14:03Z")) == "2026-11-03T08:14:03Z");
+  CHECK(format_timestamp(test::at("2026-11-03T23:30:00-05:30")) == "2026-11-03T23:30:00-05:30");
+}
+
+TEST_CASE("the day of an entry is the date as written, whatever the offset") {
+  CHECK(date_from_days(test::at("2026-11-03T23:30:00-05:00").day()) == Date{2026, 11, 3});
+  CHECK(date_from_days(test::at("2026-11-04T00:30:00+09:00").day()) == Date{2026, 11, 4});
+  CHECK(test::at("2026-11-03T23:30:00-05:00").second_of_day() == 23 * 3600 + 30 * 60);
+}
+
+TEST_CASE("malformed timestamps say where and what was expected") {
+  CHECK(timestamp_error("2026-11-03T09:14:03+01:00") == "ok");
+  CHECK(timestamp_error("2026-02-30T09:14:03+01:00") == "8: day 30 does not exist in 2026-02 (it has 28 days)");
+  CHECK(timestamp_error("2026-13-01T09:14:03+01:00") == "5: month 13 does not exist (01 to 12)");
+  CHECK(timestamp_error("2026-11-03 09:14:03+01:00").starts_with("10: expected 'T'"));
+  CHECK(timestamp_error("2026-11-03T24:00:00Z") == "11: hour 24 does not exist (00 to 23)");
+  CHECK(timestamp_error("2026-11-03T09:60:00Z") == "14: minute 60 does not exist (00 to 59)");
+  CHECK(timestamp_error("2026-11-03T09:14+01:00") == "16: expected ':' and seconds (HH:MM:SS)");
+  CHECK(timestamp_error("2026-11-03T09:14:03") == "19: expected a UTC offset: Z, +HH:MM or -HH:MM");
+  CHECK(timestamp_error("2026-11-03T09:14:03+24:00") == "19: UTC offset out of range (-23:59 to +23:59)");
+  CHECK(timestamp_error("2026-11-03T09:14:03+0100") == "19: expected a UTC offset as +HH:MM or -HH:MM");
+  CHECK(timestamp_error("2026-11-03T09:14:03Zjunk") == "20: unexpected text after the timestamp");
+  CHECK(timestamp_error("2026-11-03T09:14:03.Z") == "20: expected digits after the decimal point");
+  CHECK(timestamp_error("") == "0: expected a date as YYYY-MM-DD");
+  CHECK(timestamp_error("0000-01-01T00:00:00Z") == "ok");
+}
+
+TEST_CASE("--at forms resolve against now in the local time zone") {
+  CHECK(instant("now") == "2026-11-24T10:00:00+01:00");
+  CHECK(instant("09:30") == "2026-11-24T09:30:00+01:00");
+  CHECK(instant("today 08:05") == "2026-11-24T08:05:00+01:00");
+  CHECK(instant("yesterday 22:30") == "2026-11-23T22:30:00+01:00");
+  CHECK(instant("2h ago") == "2026-11-24T08:00:00+01:00");
+  CHECK(instant("30m ago") == "2026-11-24T09:30:00+01:00");
+  CHECK(instant("3d ago") == "2026-11-21T10:00:00+01:00");
+  CHECK(instant("1h30m ago") == "2026-11-24T08:30:00+01:00");
+  CHECK(instant("2026-11-03") == "2026-11-03T00:00:00+01:00");
+  CHECK(instant("2026-11-03", true) == "2026-11-03T23:59:59+01:00");
+  CHECK(instant("2026-11-03 09:14") == "2026-11-03T09:14:00+01:00");
+  CHECK(instant("2026-07-01 12:00") == "2026-07-01T12:00:00+02:00");
+  CHECK(instant("2026-11-03T08:14:03Z") == "2026-11-03T09:14:03+01:00");
+  CHECK(instant("2026-11-03T09:14:03+01:00") == "2026-11-03T09:14:03+01:00");
+  // Summer time ends on the last Sunday of October: 3d before 2026-10-27 12:00 is still summer.
+  CHECK(format_timestamp(parse_instant("3d ago", test::at("2026-10-27T12:00:00+01:00"))) == "2026-10-24T13:00:00+02:00");
+}
+
+TEST_CASE("bad --at forms are usage errors that list the valid forms") {
+  const auto error = [](const std::string& text) {
+    return test::error_of([&] { parse_instant(text, test::at("2026-11-24T10:00:00+01:00")); });
+  };
+  CHECK(error("tomorrow").find("use now, HH:MM, yesterday HH:MM") != std::string::npos);
+  CHECK(error("25:00").find("hour 25 does not exist") != std::string::npos);
+  CHECK(error("2026-02-30").find("day 30 does not exist in 2026-02") != std::string::npos);
+  CHECK(error("5x ago").find("unknown unit \"x\"") != std::string::npos);
+  CHECK(error("yesterday").find("invalid time") != std::string::npos);
+  CHECK(error("2026-03-29 02:30").find("does not exist in the local time zone") != std::string::npos);
+  CHECK(error("99999999999d ago").find("before the year 1") != std::string::npos);
+  CHECK(error("").find("invalid time") != std::string::npos);
+}
+
+TEST_CASE("durations: units d h m s in order, once each, no overflow") {
+  CHECK(duration("45s") == "45");
+  CHECK(duration("2m") == "120");
+  CHECK(duration("1h30m") == "5400");
+  CHECK(duration("1d2h3m4s") == "93784");
+  CHECK(duration("0s") == "0");
+  CHECK(duration("90s") == "90");
+  CHECK(duration("") == "error at 0: expected a duration such as 45s, 2m or 1h30m");
+  CHECK(duration("45") == "error at 2: expected a unit after 45: d, h, m or s");
+  CHECK(duration("s") == "error at 0: expected a number (durations look like 45s, 2m or 1h30m)");
+  CHECK(duration("30m1h") == "error at 4: units must come once each, in the order d h m s (1h30m, not 30m1h)");
+  CHECK(duration("1h1h") == "error at 3: units must come once each, in the order d h m s (1h30m, not 30m1h)");
+  CHECK(duration("5w") == "error at 1: unknown unit \"w\": use d, h, m or s");
+  CHECK(duration("-5s") == "error at 0: expected a number (durations look like 45s, 2m or 1h30m)");
+  CHECK(duration("99999999999999999999s") == "error at 0: duration is too long");
+  CHECK(duration("9223372036854775807d") == "error at 0: duration is too long");
+  CHECK(duration("106751991167300d1s") == "error at 0: duration is too long");
+  CHECK(format_duration(5400) == "1h30m");
+  CHECK(format_duration(45) == "45s");
+  CHECK(format_duration(0) == "0s");
+  CHECK(format_duration(90061) == "1d1h1m1s");
+  CHECK(format_duration(90) == "1m30s");
+}
