@@ -112,13 +112,13 @@ void check_checkin(EntryChecker& c, const Entry& entry, const RuleSet& rules) {
   bool any_value = false;
   for (const auto& f : entry.fields) {
     if (f.key == "note") continue;
+    any_value = true;  // an unknown factor gets its own warning below
     const auto* factor = rules.find_factor(f.key);
     if (factor == nullptr) {
       c.warning(f.column, fmt::format("unknown factor {}; computations ignore it (valid: {})", quoted(f.key),
                                       join(rules.factor_ids())));
       continue;
     }
-    any_value = true;
     const auto col = EntryChecker::value_column(f);
     const auto value = parse_number(f.value);
     if (!value) {

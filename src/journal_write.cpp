@@ -129,8 +129,8 @@ std::string format_entry(const Timestamp& time, Kind kind, const std::vector<Fie
 
 void append_line(const std::string& path, std::string_view line, const AppendOptions& options) {
   make_folders(parent_folder(path));
-  // O_NONBLOCK: opening a FIFO with no reader fails at once instead of hanging.
-  constexpr int kFlags = O_WRONLY | O_APPEND | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+  // O_RDWR: the last byte is read to find a torn line. O_NONBLOCK: opening a FIFO with no reader fails at once instead of hanging.
+  constexpr int kFlags = O_RDWR | O_APPEND | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
   bool created = false;
   int raw_fd = ::open(path.c_str(), kFlags);
   if (raw_fd < 0 && errno == ENOENT) {

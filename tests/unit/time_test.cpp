@@ -123,7 +123,9 @@ TEST_CASE("durations: units d h m s in order, once each, no overflow") {
   CHECK(duration("-5s") == "error at 0: expected a number (durations look like 45s, 2m or 1h30m)");
   CHECK(duration("99999999999999999999s") == "error at 0: duration is too long");
   CHECK(duration("9223372036854775807d") == "error at 0: duration is too long");
-  CHECK(duration("106751991167300d1s") == "error at 0: duration is too long");
+  CHECK(duration("106751991167301d") == "error at 0: duration is too long");
+  CHECK(duration("106751991167300d55807s") == "9223372036854775807");
+  CHECK(duration("106751991167300d55808s") == "error at 16: duration is too long");
   CHECK(format_duration(5400) == "1h30m");
   CHECK(format_duration(45) == "45s");
   CHECK(format_duration(0) == "0s");
