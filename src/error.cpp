@@ -27,7 +27,7 @@ std::string Diagnostic::render() const {
   if (line > 0 && column > 0) out += fmt::format(":{}", column);
   out += severity == Severity::error ? ": error: " : ": warning: ";
   out += message;
-  if (line == 0 || (excerpt.empty() && column == 0)) return out;
+  if (line == 0 || excerpt.empty()) return out;
   const std::string gutter = fmt::format("{}", line);
   // Escaping may widen the text before the caret: measure it after escaping.
   const std::size_t split = column > 0 ? offset_of_column(excerpt, column) : excerpt.size();

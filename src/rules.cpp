@@ -198,6 +198,17 @@ class TableReader {
   std::set<std::string> read_;
 };
 
+// Line `number` (from 1) of `text`, without its end; empty past the end.
+std::string_view nth_line(std::string_view text, std::size_t number) {
+  for (std::size_t i = 1; i < number; ++i) {
+    const auto end = text.find('\n');
+    if (end == std::string_view::npos) return {};
+    text.remove_prefix(end + 1);
+  }
+  const auto end = text.find_first_of("\r\n");
+  return end == std::string_view::npos ? text : text.substr(0, end);
+}
+
 // "HH:MM" to minutes since midnight.
 std::optional<int> parse_clock_minutes(std::string_view text) {
   if (text.size() != 5 || text[2] != ':') return std::nullopt;
@@ -246,6 +257,7 @@ class Loader {
       d.line = e.source().begin.line;
       d.column = e.source().begin.column;
       d.message = std::string(e.description());
+      d.excerpt = std::string(nth_line(text, d.line));
       throw Error(ErrorKind::data, std::vector<Diagnostic>{d});
     }
     RuleSet rules;

@@ -33,10 +33,10 @@ $ tail -n 2 journal.txt
 > 2026-11-03T10:00:00+01:00 twi
 > 2026-11-04T08:00:00+01:00 twitch severity=1
 $ twitchlog check --as-of 2026-11-24 | tail -n 4
-> journal.txt:7:27: error: expected a kind: twitch, checkin, remedy, triage or note
+> journal.txt:7:27: warning: unknown kind "twi"; computations skip it (known: twitch, checkin, remedy, triage, note)
 >  7 | 2026-11-03T10:00:00+01:00 twi
 >    |                           ^
-> journal.txt: 8 lines, 4 entries: 3 errors, 2 warnings
+> journal.txt: 8 lines, 5 entries: 3 errors, 3 warnings
 
 # Control characters from the journal never reach the terminal raw.
 $ printf '2026-11-03T09:00:00+01:00 note text="\033[31mred\033[0m"\n' > journal.txt && twitchlog check --as-of 2026-11-24 | head -n 2

@@ -9,7 +9,7 @@ $ twitchlog --version
 > twitchlog 0.1.0
 $ twitchlog --help | head -n 1
 > twitchlog: a journal and triage tool for lip twitching. Not a diagnosis.
-$ twitchlog log --help | grep -c -e '--checkin' -e '--remedy' -e 'Examples:'
+$ twitchlog log --help | grep -c -e '^  --checkin ' -e '^  --remedy ID ' -e '^Examples:'
 > 3
 $ twitchlog check --help | grep -c 'Examples:'
 > 1
@@ -19,7 +19,7 @@ $ twitchlog --journal a.txt --as-of 2026-11-24T10:00:00+01:00 log -s1
 > 2026-11-24T10:00:00+01:00 twitch severity=1
 $ twitchlog log -s2 --journal b.txt --as-of 2026-11-24T10:00:00+01:00
 > 2026-11-24T10:00:00+01:00 twitch severity=2
-$ cat a.txt b.txt | grep -c twitch
+$ cat a.txt b.txt | grep -c ' twitch '
 > 2
 
 # Where the journal lives: --journal, else $TWITCHLOG_JOURNAL, else XDG data home.

@@ -65,7 +65,7 @@ $ twitchlog log --bogus
 ! twitchlog: error: The following argument was not expected: --bogus (see twitchlog log --help)
 ? 2
 $ twitchlog log --as-of yesterday
-! twitchlog: error: --as-of: invalid time "yesterday": invalid time "yesterday": not a form twitchlog knows; use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, YYYY-MM-DD HH:MM or an RFC 3339 date-time
+! twitchlog: error: --as-of: invalid time "yesterday": not a form twitchlog knows; use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, YYYY-MM-DD HH:MM or an RFC 3339 date-time
 ? 2
 $ twitchlog log --checkin - < /dev/null
 ! twitchlog: error: a check-in needs at least one value: caffeine=N, sleep=N, stress=N, water=N
@@ -81,7 +81,7 @@ $ mkdir folder && twitchlog log --journal folder -s2
 ! twitchlog: error: cannot open journal folder for writing: Is a directory
 ? 1
 $ mkfifo fifo && twitchlog log --journal fifo -s2
-! twitchlog: error: cannot open journal fifo for writing: No such device or address
+! twitchlog: error: journal fifo is not a regular file
 ? 1
 $ cmp journal.txt before.txt && echo unchanged
 > unchanged

@@ -27,6 +27,8 @@ $ : > empty.toml && twitchlog rules --check empty.toml
 ? 1
 $ printf 'schema = 1\n[triage\n' > syntax.toml && twitchlog rules --check syntax.toml
 ! syntax.toml:2:8: error: Error while parsing table header: expected ']', saw '\n'
+!  2 | [triage
+!    |        ^
 ? 1
 $ twitchlog rules --dump | sed -e 's/^threshold = 3$/threshold = 30/' -e 's/^level = "doctor-soon"/level = "soon"/' > bad.toml && twitchlog rules --check bad.toml 2>&1 | sed 's/:[0-9]*:/:N:/'
 > bad.toml:N: error: factor "caffeine": threshold 30 is outside the factor's range 0 to 20
