@@ -33,9 +33,9 @@ std::string journal_rule_text(const JournalRule& j) {
   return "";
 }
 
-std::string evidence_text(const CauseEvidence& e) {
+std::string evidence_text(const CauseEvidence& e, const RuleSet& rules) {
   std::vector<std::string> parts;
-  if (!e.factor.empty()) parts.push_back(fmt::format("{} on its risk side", e.factor));
+  if (const auto* f = rules.find_factor(e.factor)) parts.push_back(fmt::format("average {} {}", f->id, risk_text(*f)));
   if (!e.tags.empty()) parts.push_back(fmt::format("tags {}", join(e.tags)));
   if (e.night_from_minute >= 0) {
     parts.push_back(fmt::format("over {}% of twitches between {:02}:{:02} and {:02}:{:02}",
@@ -62,8 +62,8 @@ std::string render_rules_text(const RuleSet& rules) {
 
   section("Factors (log --checkin ID=VALUE)");
   for (const auto& f : rules.factors) {
-    out += fmt::format("  {:<14} {}, {} from {} to {}{}; risk when {}\n", p(f.id), p(f.name), p(f.unit),
-                       format_number(f.min), format_number(f.max), f.integer ? " (whole numbers)" : "", risk_text(f));
+    out += fmt::format("  {:<14} {}: {}, {} to {}{}; at risk when {}\n", p(f.id), p(f.name), p(f.unit),
+                       format_number(f.min), format_number(f.max), f.integer ? ", whole numbers" : "", risk_text(f));
   }
 
   section("Areas (log --where ID)");
@@ -82,7 +82,7 @@ std::string render_rules_text(const RuleSet& rules) {
   for (const auto& c : rules.causes) {
     out += fmt::format("  {:<18} {} ({}{})\n", p(c.id), p(c.name), frequency_name(c.frequency),
                        c.frequency_note.empty() ? "" : ", " + p(c.frequency_note));
-    if (c.evidence) out += fmt::format("  {:<18} evidence: {}\n", "", evidence_text(*c.evidence));
+    if (c.evidence) out += fmt::format("  {:<18} evidence: {}\n", "", evidence_text(*c.evidence, rules));
   }
 
   section("Remedies (log --remedy ID)");

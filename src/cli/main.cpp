@@ -1,8 +1,10 @@
 // twitchlog: wires the command line to the library and maps errors to exit
 // statuses (2 usage, 1 data and I/O). Nothing else decides an exit status.
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <system_error>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -68,13 +70,23 @@ int main(int argc, char** argv) {
     return kUsageStatus;
   } catch (const twitchlog::Error& e) {
     return report(e);
+  } catch (const std::system_error& e) {
+    // fmt::print throws this when standard output fails.
+    if (e.code() == std::errc::broken_pipe) return status;  // the reader stopped early (`| head`): not an error
+    fmt::print(stderr, "twitchlog: error: cannot write to standard output: {}\n", e.code().message());
+    return kDataStatus;
   } catch (const std::bad_alloc&) {
     fmt::print(stderr, "twitchlog: error: out of memory\n");
     return kDataStatus;
   }
+  errno = 0;
   std::fflush(stdout);
   if (std::ferror(stdout)) {
-    fmt::print(stderr, "twitchlog: error: cannot write to standard output\n");
+    // A reader that stopped early (`twitchlog rules | head`) is not an error: quit quietly, like ripgrep.
+    if (errno == EPIPE) return status;
+    const int err = errno;
+    fmt::print(stderr, "twitchlog: error: cannot write to standard output{}\n",
+               err != 0 ? ": " + twitchlog::errno_text(err) : std::string());
     return kDataStatus;
   }
   return status;

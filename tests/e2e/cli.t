@@ -33,3 +33,10 @@ $ env -u TWITCHLOG_JOURNAL XDG_DATA_HOME=$PWD/data twitchlog log -q -s1 && ls da
 $ env -u TWITCHLOG_JOURNAL -u HOME twitchlog log -s1
 ! twitchlog: error: cannot tell where twitchlog's files live: HOME is not set; set TWITCHLOG_JOURNAL or use --journal and --rules
 ? 2
+
+# A reader that stops early is not an error; a full disk is.
+$ twitchlog rules --format json | head -c 1
+> {
+$ twitchlog rules > /dev/full
+! twitchlog: error: cannot write to standard output: No space left on device
+? 1

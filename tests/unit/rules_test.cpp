@@ -298,5 +298,6 @@ TEST_CASE("rules render as text and as JSON with every field") {
   }
   const std::string text = render_rules_text(rules);
   CHECK(text.starts_with("Rules: r.toml (schema 1)\n"));
-  CHECK(text.find("caffeine       Caffeine, cups/day from 0 to 20; risk when 3 or more") != std::string::npos);
+  CHECK(text.find("caffeine       Caffeine: cups/day, 0 to 20; at risk when 3 or more\n") != std::string::npos);
+  CHECK(text.find("evidence: average caffeine 3 or more; tags coffee (last 7 days)\n") != std::string::npos);
 }
