@@ -56,6 +56,11 @@ int main(int argc, char** argv) {
   twitchlog::cli::setup_log(app, globals, status);
   twitchlog::cli::setup_check(app, globals, status);
   twitchlog::cli::setup_rules(app, globals, status);
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    sub->footer(sub->get_footer() +
+                "\n\nGlobal options, before or after the subcommand: --journal FILE, --rules FILE, --as-of INSTANT"
+                " (see twitchlog --help).");
+  }
 
   try {
     app.parse(argc, argv);

@@ -40,3 +40,9 @@ $ twitchlog rules --format json | head -c 1
 $ twitchlog rules > /dev/full
 ! twitchlog: error: cannot write to standard output: No space left on device
 ? 1
+
+# Each subcommand's help names the global options.
+$ for c in log check rules; do twitchlog $c --help | grep -c '^Global options, before or after the subcommand: --journal FILE, --rules FILE, --as-of INSTANT'; done
+> 1
+> 1
+> 1
