@@ -15,7 +15,9 @@ class EntryChecker {
       : entry_(entry), raw_(raw), file_(file), out_(out) {}
 
   void error(std::size_t column, std::string message) { add(Diagnostic::Severity::error, column, std::move(message)); }
-  void warning(std::size_t column, std::string message) { add(Diagnostic::Severity::warning, column, std::move(message)); }
+  void warning(std::size_t column, std::string message) {
+    add(Diagnostic::Severity::warning, column, std::move(message));
+  }
 
   /// Column of a field's value.
   static std::size_t value_column(const Field& field) { return field.column + field.key.size() + 1; }
@@ -26,7 +28,8 @@ class EntryChecker {
     std::size_t start = 0;
     for (;;) {
       const auto comma = field.value.find(',', start);
-      const auto item = field.value.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+      const auto item =
+          field.value.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
       if (!is_id(item)) {
         error(value_column(field),
               fmt::format("{} holds {}, which is not an id; ids are lowercase letters, digits, '-' and '_', "
@@ -72,8 +75,8 @@ class EntryChecker {
 void check_red_flags(EntryChecker& c, const Field& field, const RuleSet& rules) {
   for (const auto id : c.id_list(field)) {
     if (rules.find_red_flag(id) == nullptr) {
-      c.warning(EntryChecker::value_column(field), fmt::format("unknown red flag {}; valid: {}", quoted(id),
-                                                               join(rules.red_flag_ids())));
+      c.warning(EntryChecker::value_column(field),
+                fmt::format("unknown red flag {}; valid: {}", quoted(id), join(rules.red_flag_ids())));
     }
   }
 }
@@ -83,7 +86,8 @@ void check_twitch(EntryChecker& c, const Entry& entry, const RuleSet& rules) {
     const auto col = EntryChecker::value_column(f);
     if (f.key == "severity") {
       const auto n = parse_small_int(f.value);
-      if (!n || *n < 1 || *n > 5) c.error(col, fmt::format("severity must be a whole number from 1 to 5, not {}", quoted(f.value)));
+      if (!n || *n < 1 || *n > 5)
+        c.error(col, fmt::format("severity must be a whole number from 1 to 5, not {}", quoted(f.value)));
     } else if (f.key == "duration") {
       std::int64_t seconds;
       ParseFailure failure;

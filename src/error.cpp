@@ -34,7 +34,8 @@ std::string Diagnostic::render() const {
   const std::string before = printable(excerpt.substr(0, split));
   out += fmt::format("\n {} | {}{}", gutter, before, printable(excerpt.substr(split)));
   if (column > 0) {
-    out += fmt::format("\n {} | {}^", std::string(gutter.size(), ' '), std::string(column_of(before, before.size()) - 1, ' '));
+    out += fmt::format("\n {} | {}^", std::string(gutter.size(), ' '),
+                       std::string(column_of(before, before.size()) - 1, ' '));
   }
   return out;
 }

@@ -1,9 +1,9 @@
 #include "twitchlog/journal.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 #include <vector>
 
 #include <fmt/format.h>
@@ -67,14 +67,16 @@ LineType LineParser::parse(std::string_view line, std::uint64_t line_number, Ent
   if (line[pos] == '#') return LineType::comment;
 
   if (line.starts_with("\xef\xbb\xbf")) {
-    return malformed(problem, line, 0, "byte order mark at the start of the file; save the journal as UTF-8 without a BOM");
+    return malformed(problem, line, 0,
+                     "byte order mark at the start of the file; save the journal as UTF-8 without a BOM");
   }
   if (const auto bad = find_invalid_utf8(line)) return malformed(problem, line, *bad, "invalid UTF-8");
   for (std::size_t i = 0; i < line.size(); ++i) {
     const auto c = static_cast<unsigned char>(line[i]);
     if (c == '\t' || !is_control(c)) continue;
     if (c == '\r' && i + 1 == line.size()) {
-      return malformed(problem, line, i, "carriage return at the end of the line (Windows line ends); convert the file with dos2unix");
+      return malformed(problem, line, i,
+                       "carriage return at the end of the line (Windows line ends); convert the file with dos2unix");
     }
     return malformed(problem, line, i, fmt::format("control character U+{:04X} in the line", c));
   }
@@ -90,8 +92,9 @@ LineType LineParser::parse(std::string_view line, std::uint64_t line_number, Ent
   while (end < line.size() && !is_blank(line[end])) ++end;
   ParseFailure failure;
   if (!parse_timestamp(line.substr(pos, end - pos), entry.time, failure)) {
-    return malformed(problem, line, pos + failure.offset,
-                     fmt::format("{} (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)", failure.message));
+    return malformed(
+        problem, line, pos + failure.offset,
+        fmt::format("{} (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)", failure.message));
   }
   // KIND
   std::size_t blanks = 0;
@@ -131,9 +134,10 @@ LineType LineParser::parse_fields(std::string_view line, std::size_t start, Entr
       return malformed(problem, line, key_start, fmt::format("expected KEY=VALUE, found {}", quoted(key)));
     }
     if (!is_key(key)) {
-      return malformed(problem, line, key_start,
-                       fmt::format("invalid key {}: keys are lowercase letters, digits, '-' and '_', starting with a letter",
-                                   quoted(key)));
+      return malformed(
+          problem, line, key_start,
+          fmt::format("invalid key {}: keys are lowercase letters, digits, '-' and '_', starting with a letter",
+                      quoted(key)));
     }
     for (const auto& field : entry.fields) {
       if (field.key == key) {
@@ -187,13 +191,15 @@ LineType LineParser::parse_fields(std::string_view line, std::size_t start, Entr
       const std::size_t begin = pos;
       while (pos < line.size() && !is_blank(line[pos])) {
         if (is_bare_forbidden(line[pos])) {
-          return malformed(problem, line, pos,
-                           fmt::format("{} in a bare value; quote the value: {}=\"...\"", quoted(line.substr(pos, 1)), key));
+          return malformed(
+              problem, line, pos,
+              fmt::format("{} in a bare value; quote the value: {}=\"...\"", quoted(line.substr(pos, 1)), key));
         }
         ++pos;
       }
       if (pos == begin) {
-        return malformed(problem, line, begin, fmt::format("empty value for {}; write {}=\"\" for an empty text", quoted(key), key));
+        return malformed(problem, line, begin,
+                         fmt::format("empty value for {}; write {}=\"\" for an empty text", quoted(key), key));
       }
       value = line.substr(begin, pos - begin);
     }
@@ -209,7 +215,8 @@ LineType LineParser::parse_fields_only(std::string_view text, Entry& entry, Line
   scratch_.reserve(text.size());
   if (const auto bad = find_invalid_utf8(text)) return malformed(problem, text, *bad, "invalid UTF-8");
   if (const auto bad = find_control(text); bad && text[*bad] != '\t') {
-    return malformed(problem, text, *bad, fmt::format("control character U+{:04X}", static_cast<unsigned char>(text[*bad])));
+    return malformed(problem, text, *bad,
+                     fmt::format("control character U+{:04X}", static_cast<unsigned char>(text[*bad])));
   }
   return parse_fields(text, 0, entry, problem);
 }
@@ -250,8 +257,9 @@ class LineFeeder {
     ++summary_.problems;
     summary_.torn_last_line = true;
     problem_.column = column_of(raw, raw.size());
-    problem_.message = "the last line has no newline at its end (an interrupted write?); it is ignored, "
-                       "and the next `twitchlog log` ends it";
+    problem_.message =
+        "the last line has no newline at its end (an interrupted write?); it is ignored, "
+        "and the next `twitchlog log` ends it";
     sink_.on_problem(summary_.lines, raw.substr(0, std::min<std::size_t>(raw.size(), kMaxLineBytes)), problem_, true);
   }
 
@@ -302,8 +310,8 @@ ScanSummary scan_journal_file(const std::string& path, JournalSink& sink) {
   LineFeeder feeder(sink);
   constexpr std::size_t kChunk = 1 << 20;
   std::vector<char> buffer(kChunk + kMaxLineBytes + 1);
-  std::size_t held = 0;          // bytes of an unfinished line at the buffer's start
-  bool skipping = false;         // inside a line that is too long, until its newline
+  std::size_t held = 0;   // bytes of an unfinished line at the buffer's start
+  bool skipping = false;  // inside a line that is too long, until its newline
   for (;;) {
     const ssize_t got = ::read(fd, buffer.data() + held, buffer.size() - held);
     if (got < 0) {

@@ -1,10 +1,10 @@
-#include <cerrno>
-#include <chrono>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <thread>
 #include <unistd.h>
+#include <cerrno>
+#include <chrono>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -86,8 +86,8 @@ std::string encode_value(std::string_view value, std::string_view what) {
     const auto u = static_cast<unsigned char>(c);
     if (is_control(u)) {
       if (c != '\n' && c != '\t' && c != '\r') {
-        throw_usage(fmt::format("{} contains the control character U+{:04X}; only tab and newline may stand in text",
-                                what, u));
+        throw_usage(
+            fmt::format("{} contains the control character U+{:04X}; only tab and newline may stand in text", what, u));
       }
       bare = false;
     } else if (c == ' ' || c == '"' || c == '=' || c == '\\') {
@@ -129,7 +129,8 @@ std::string format_entry(const Timestamp& time, Kind kind, const std::vector<Fie
 
 void append_line(const std::string& path, std::string_view line, const AppendOptions& options) {
   make_folders(parent_folder(path));
-  // O_RDWR: the last byte is read to find a torn line. O_NONBLOCK: opening a FIFO with no reader fails at once instead of hanging.
+  // O_RDWR: the last byte is read to find a torn line. O_NONBLOCK: opening a FIFO with no reader fails at once instead
+  // of hanging.
   constexpr int kFlags = O_RDWR | O_APPEND | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
   bool created = false;
   int raw_fd = ::open(path.c_str(), kFlags);

@@ -27,8 +27,8 @@ std::vector<std::string> id_list(const std::vector<std::string>& values, std::st
         throw_usage(fmt::format("{}: unknown id {}; valid: {}", option, quoted(item), choices(*valid)));
       }
       if (!is_id(item)) {
-        throw_usage(fmt::format("{}: {} is not a valid id; use lowercase letters, digits, '-' and '_'", option,
-                                quoted(item)));
+        throw_usage(
+            fmt::format("{}: {} is not a valid id; use lowercase letters, digits, '-' and '_'", option, quoted(item)));
       }
       if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
       if (comma == std::string::npos) break;
@@ -90,7 +90,8 @@ std::vector<FieldValue> checkin_fields(const LogRequest& request, const RuleSet&
     }
     const auto* factor = rules.find_factor(key);
     if (factor == nullptr) {
-      throw_usage(fmt::format("unknown factor {}; valid: {} (and note=TEXT)", quoted(key), choices(rules.factor_ids())));
+      throw_usage(
+          fmt::format("unknown factor {}; valid: {} (and note=TEXT)", quoted(key), choices(rules.factor_ids())));
     }
     if (std::any_of(fields.begin(), fields.end(), [&](const FieldValue& f) { return f.first == key; })) {
       throw_usage(fmt::format("{} is given twice", key));
@@ -142,8 +143,8 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
     }
   }
   if (time.unix_seconds > now.unix_seconds) {
-    throw_usage(fmt::format("--at {} is in the future (now is {}); entries record what has happened", quoted(*request.at),
-                            format_timestamp(local_timestamp(now.unix_seconds))));
+    throw_usage(fmt::format("--at {} is in the future (now is {}); entries record what has happened",
+                            quoted(*request.at), format_timestamp(local_timestamp(now.unix_seconds))));
   }
 
   Kind kind = Kind::twitch;
@@ -157,7 +158,8 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
     refuse(!request.tags.empty(), "-t/--tag", name);
     refuse(!request.flags.empty(), "--flag", name);
   }
-  if (!request.remedy) refuse(request.dose.has_value(), "--dose", request.checkin ? "checkin" : request.note ? "note" : "twitch");
+  if (!request.remedy)
+    refuse(request.dose.has_value(), "--dose", request.checkin ? "checkin" : request.note ? "note" : "twitch");
 
   if (request.checkin) {
     kind = Kind::checkin;
@@ -199,7 +201,8 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
     }
     if (request.where) {
       if (rules.find_area(*request.where) == nullptr) {
-        throw_usage(fmt::format("--where: unknown area {}; valid: {}", quoted(*request.where), choices(rules.area_ids())));
+        throw_usage(
+            fmt::format("--where: unknown area {}; valid: {}", quoted(*request.where), choices(rules.area_ids())));
       }
       fields.emplace_back("where", *request.where);
     }

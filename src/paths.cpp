@@ -1,9 +1,9 @@
 #include "twitchlog/paths.hpp"
 
-#include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
 
 #include <fmt/format.h>
 
@@ -18,9 +18,10 @@ std::string base_folder(const std::string& xdg, const std::string& home, std::st
                         std::string_view variable) {
   if (!xdg.empty() && xdg.front() == '/') return xdg;
   if (home.empty()) {
-    throw_usage(fmt::format("cannot tell where twitchlog's files live: HOME is not set; set {} or use --journal and "
-                            "--rules",
-                            variable));
+    throw_usage(
+        fmt::format("cannot tell where twitchlog's files live: HOME is not set; set {} or use --journal and "
+                    "--rules",
+                    variable));
   }
   return fmt::format("{}/{}", home, fallback);
 }
@@ -37,7 +38,8 @@ std::optional<std::string> rules_path(const std::string& option, const PathEnvir
   if (!option.empty()) return option;
   if (!env.twitchlog_rules.empty()) return env.twitchlog_rules;
   if (env.xdg_config_home.empty() && env.home.empty()) return std::nullopt;
-  const std::string path = base_folder(env.xdg_config_home, env.home, ".config", "TWITCHLOG_RULES") + "/twitchlog/rules.toml";
+  const std::string path =
+      base_folder(env.xdg_config_home, env.home, ".config", "TWITCHLOG_RULES") + "/twitchlog/rules.toml";
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0) return path;
   return std::nullopt;

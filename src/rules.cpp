@@ -79,8 +79,8 @@ class TableReader {
       return std::nullopt;
     }
     if (const auto bad = find_control(value)) {
-      problems_.add(line_of(*n), fmt::format("{}: {} contains a control character; texts are one line of plain text",
-                                             what_, key));
+      problems_.add(line_of(*n),
+                    fmt::format("{}: {} contains a control character; texts are one line of plain text", what_, key));
       return std::nullopt;
     }
     return value;
@@ -89,9 +89,9 @@ class TableReader {
   std::optional<std::string> id_value(std::string_view key, bool required) {
     auto value = text(key, required);
     if (value && !is_id(*value)) {
-      problems_.add(line_of(*table_.get(key)),
-                    fmt::format("{}: {} {} is not an id (lowercase letters, digits, '-' and '_')", what_, key,
-                                quoted(*value)));
+      problems_.add(
+          line_of(*table_.get(key)),
+          fmt::format("{}: {} {} is not an id (lowercase letters, digits, '-' and '_')", what_, key, quoted(*value)));
       return std::nullopt;
     }
     return value;
@@ -263,8 +263,9 @@ class Loader {
     RuleSet rules;
     rules.source = std::string(source_);
     if (root.empty()) {
-      problems_.add(1, "empty rule file: it needs schema = 1, a [triage] table and at least one [[level]] "
-                       "(start from `twitchlog rules --dump`)");
+      problems_.add(1,
+                    "empty rule file: it needs schema = 1, a [triage] table and at least one [[level]] "
+                    "(start from `twitchlog rules --dump`)");
       throw Error(ErrorKind::data, problems_.take());
     }
     {
@@ -280,8 +281,9 @@ class Loader {
   void read_top(TableReader& top, RuleSet& rules) {
     if (const auto schema = top.integer("schema", true, 1, 1000)) {
       if (*schema != 1) {
-        problems_.add(line_of(*top.node("schema")),
-                      fmt::format("rule file: schema {} is not supported by this twitchlog (it reads schema 1)", *schema));
+        problems_.add(
+            line_of(*top.node("schema")),
+            fmt::format("rule file: schema {} is not supported by this twitchlog (it reads schema 1)", *schema));
       }
       rules.schema = *schema;
     }
@@ -337,10 +339,11 @@ class Loader {
     const auto max = r.number("max", true);
     const auto threshold = r.number("threshold", true);
     f.integer = r.boolean("integer").value_or(false);
-    f.risk = r.choice<RiskSide>("risk", true, {{"high", RiskSide::high}, {"low", RiskSide::low}}).value_or(RiskSide::high);
+    f.risk =
+        r.choice<RiskSide>("risk", true, {{"high", RiskSide::high}, {"low", RiskSide::low}}).value_or(RiskSide::high);
     if (min && max && *min > *max) {
-      problems_.add(f.line, fmt::format("{}: min {} is greater than max {}", r.what(), format_number(*min),
-                                        format_number(*max)));
+      problems_.add(
+          f.line, fmt::format("{}: min {} is greater than max {}", r.what(), format_number(*min), format_number(*max)));
     } else if (min && max && threshold && (*threshold < *min || *threshold > *max)) {
       problems_.add(line_of(*t.get("threshold")),
                     fmt::format("{}: threshold {} is outside the factor's range {} to {}", r.what(),
@@ -484,15 +487,15 @@ class Loader {
     m.line = r.line();
     m.id = read_id(r, "remedy");
     m.name = r.text("name", true).value_or("");
-    m.kind = r.choice<RemedyKind>("kind", true,
-                                  {{"quick", RemedyKind::quick},
-                                   {"long-term", RemedyKind::long_term},
-                                   {"medical", RemedyKind::medical}})
-                 .value_or(RemedyKind::quick);
+    m.kind =
+        r.choice<RemedyKind>(
+             "kind", true,
+             {{"quick", RemedyKind::quick}, {"long-term", RemedyKind::long_term}, {"medical", RemedyKind::medical}})
+            .value_or(RemedyKind::quick);
     if (m.kind == RemedyKind::medical) {
-      m.category = r.choice<MedicalCategory>("category", true,
-                                             {{"diagnostic", MedicalCategory::diagnostic},
-                                              {"treatment", MedicalCategory::treatment}})
+      m.category = r.choice<MedicalCategory>(
+                        "category", true,
+                        {{"diagnostic", MedicalCategory::diagnostic}, {"treatment", MedicalCategory::treatment}})
                        .value_or(MedicalCategory::diagnostic);
     } else if (r.has("category")) {
       problems_.add(line_of(*r.node("category")), fmt::format("{}: category is only for kind = \"medical\"", r.what()));

@@ -44,7 +44,8 @@ std::string evidence_text(const CauseEvidence& e, const RuleSet& rules) {
   }
   if (!e.inferred_from.empty()) {
     std::string inferred = fmt::format("inferred from {}", e.inferred_from);
-    if (!e.unless_remedy.empty()) inferred += fmt::format(" unless {} taken in {} days", e.unless_remedy, e.unless_remedy_days);
+    if (!e.unless_remedy.empty())
+      inferred += fmt::format(" unless {} taken in {} days", e.unless_remedy, e.unless_remedy_days);
     parts.push_back(inferred);
   }
   return fmt::format("{} (last {} days)", join(parts, "; "), e.window_days);
@@ -67,15 +68,18 @@ std::string render_rules_text(const RuleSet& rules) {
   }
 
   section("Areas (log --where ID)");
-  for (const auto& a : rules.areas) out += fmt::format("  {:<14} {}{}\n", p(a.id), p(a.name), a.local ? " (local)" : "");
+  for (const auto& a : rules.areas)
+    out += fmt::format("  {:<14} {}{}\n", p(a.id), p(a.name), a.local ? " (local)" : "");
 
   section("Red flags, most urgent first (log --flag ID)");
   std::vector<const RedFlag*> flags;
   for (const auto& f : rules.red_flags) flags.push_back(&f);
-  std::stable_sort(flags.begin(), flags.end(), [](const RedFlag* a, const RedFlag* b) { return a->level_rank > b->level_rank; });
+  std::stable_sort(flags.begin(), flags.end(),
+                   [](const RedFlag* a, const RedFlag* b) { return a->level_rank > b->level_rank; });
   for (const auto* f : flags) {
     out += fmt::format("  {:<14} {:<12} {}\n", p(f->id), p(f->level), p(f->question));
-    if (f->journal.kind != JournalRuleKind::none) out += fmt::format("  {:<27} journal: {}\n", "", journal_rule_text(f->journal));
+    if (f->journal.kind != JournalRuleKind::none)
+      out += fmt::format("  {:<27} journal: {}\n", "", journal_rule_text(f->journal));
   }
 
   section("Causes");
@@ -128,7 +132,8 @@ std::string render_rules_json(const RuleSet& rules) {
   j.end_array();
 
   j.key("areas").begin_array();
-  for (const auto& a : rules.areas) j.begin_object().key("id").value(a.id).key("name").value(a.name).key("local").value(a.local).end_object();
+  for (const auto& a : rules.areas)
+    j.begin_object().key("id").value(a.id).key("name").value(a.name).key("local").value(a.local).end_object();
   j.end_array();
 
   j.key("causes").begin_array();

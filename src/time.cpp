@@ -48,7 +48,8 @@ bool parse_date_part(std::string_view text, Date& date, ParseFailure& failure) {
   if (!read_digits(text, 8, 2, d)) return fail(failure, 8, "expected a two-digit day");
   if (m < 1 || m > 12) return fail(failure, 5, fmt::format("month {:02} does not exist (01 to 12)", m));
   if (d < 1 || d > days_in_month(y, m)) {
-    return fail(failure, 8, fmt::format("day {:02} does not exist in {:04}-{:02} (it has {} days)", d, y, m, days_in_month(y, m)));
+    return fail(failure, 8,
+                fmt::format("day {:02} does not exist in {:04}-{:02} (it has {} days)", d, y, m, days_in_month(y, m)));
   }
   date = Date{y, m, d};
   return true;
@@ -189,10 +190,10 @@ std::optional<Timestamp> from_local(const Date& date, int hour, int minute, int 
 
 Timestamp parse_instant(std::string_view text, const Timestamp& now, bool date_means_end_of_day) {
   const auto invalid = [&](const std::string& why) -> Timestamp {
-    throw_usage(fmt::format(
-        "invalid time {}: {}; use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, "
-        "YYYY-MM-DD HH:MM or an RFC 3339 date-time",
-        quoted(text), why));
+    throw_usage(
+        fmt::format("invalid time {}: {}; use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, "
+                    "YYYY-MM-DD HH:MM or an RFC 3339 date-time",
+                    quoted(text), why));
   };
   const auto local_or_fail = [&](const Date& date, int h, int mi, int s) {
     const auto ts = from_local(date, h, mi, s);
@@ -209,7 +210,8 @@ Timestamp parse_instant(std::string_view text, const Timestamp& now, bool date_m
   std::size_t width;
 
   if (text == "now") return local_now;
-  for (const auto& [word, back] : {std::pair{std::string_view("today "), 0}, std::pair{std::string_view("yesterday "), 1}}) {
+  for (const auto& [word, back] :
+       {std::pair{std::string_view("today "), 0}, std::pair{std::string_view("yesterday "), 1}}) {
     if (text.starts_with(word)) {
       const auto clock = text.substr(word.size());
       if (!parse_clock(clock, 0, false, h, mi, s, width, failure) || width != clock.size()) {
@@ -271,7 +273,8 @@ bool parse_duration(std::string_view text, std::int64_t& seconds, ParseFailure& 
     if (unit == std::string_view::npos) {
       return fail(failure, pos, fmt::format("unknown unit {}: use d, h, m or s", quoted(text.substr(pos, 1))));
     }
-    if (unit < next_unit) return fail(failure, pos, "units must come once each, in the order d h m s (1h30m, not 30m1h)");
+    if (unit < next_unit)
+      return fail(failure, pos, "units must come once each, in the order d h m s (1h30m, not 30m1h)");
     next_unit = unit + 1;
     std::int64_t part;
     if (__builtin_mul_overflow(number, kUnitSeconds[unit], &part) || __builtin_add_overflow(total, part, &total)) {

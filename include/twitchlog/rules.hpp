@@ -48,12 +48,12 @@ enum class Frequency { extremely_common, very_common, common, moderately_common,
 
 struct CauseEvidence {
   int window_days = 7;
-  std::string factor;             ///< empty: none
+  std::string factor;  ///< empty: none
   std::vector<std::string> tags;
-  int night_from_minute = -1;     ///< -1: no night rule
+  int night_from_minute = -1;  ///< -1: no night rule
   int night_to_minute = -1;
   double night_share = 0.5;
-  std::string inferred_from;      ///< cause id; empty: direct evidence only
+  std::string inferred_from;  ///< cause id; empty: direct evidence only
   std::string unless_remedy;
   int unless_remedy_days = 0;
 };

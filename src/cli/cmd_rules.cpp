@@ -47,8 +47,10 @@ int run_rules(const RulesOptions& options, const GlobalOptions& globals) {
 
 void setup_rules(CLI::App& app, const GlobalOptions& globals, int& status) {
   auto options = std::make_shared<RulesOptions>();
-  CLI::App* sub = app.add_subcommand("rules", "Show the rules in force, print the built-in ones, or validate a rule file");
-  sub->add_option("--check", options->check_file, "Validate FILE and report every problem (exit 1 if any)")->option_text("FILE");
+  CLI::App* sub =
+      app.add_subcommand("rules", "Show the rules in force, print the built-in ones, or validate a rule file");
+  sub->add_option("--check", options->check_file, "Validate FILE and report every problem (exit 1 if any)")
+      ->option_text("FILE");
   sub->add_flag("--dump", options->dump, "Print the built-in rule file (a start for your own)");
   sub->add_option("--format", options->format, "Output format: text or json (every field)")->option_text("FORMAT");
   sub->footer(

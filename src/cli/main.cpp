@@ -6,8 +6,8 @@
 #include <iostream>
 #include <system_error>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "context.hpp"
 #include "twitchlog/error.hpp"
@@ -38,9 +38,12 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
   app.set_version_flag("-V,--version", fmt::format("twitchlog {}", TWITCHLOG_VERSION));
   twitchlog::cli::GlobalOptions globals;
-  app.add_option("--journal", globals.journal, "Journal file (default: $TWITCHLOG_JOURNAL, else $XDG_DATA_HOME/twitchlog/journal.txt)")
+  app.add_option("--journal", globals.journal,
+                 "Journal file (default: $TWITCHLOG_JOURNAL, else $XDG_DATA_HOME/twitchlog/journal.txt)")
       ->option_text("FILE");
-  app.add_option("--rules", globals.rules, "Rule file (default: $TWITCHLOG_RULES, else $XDG_CONFIG_HOME/twitchlog/rules.toml if it exists, else built in)")
+  app.add_option("--rules", globals.rules,
+                 "Rule file (default: $TWITCHLOG_RULES, else $XDG_CONFIG_HOME/twitchlog/rules.toml if it exists, else "
+                 "built in)")
       ->option_text("FILE");
   app.add_option("--as-of", globals.as_of, "Take INSTANT as now, for reproducible runs (a date means its end)")
       ->option_text("INSTANT");
@@ -65,7 +68,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {
-      fmt::print(stderr, "twitchlog: error: no subcommand given; choose one of log, check, rules (see twitchlog --help)\n");
+      fmt::print(stderr,
+                 "twitchlog: error: no subcommand given; choose one of log, check, rules (see twitchlog --help)\n");
       return kUsageStatus;
     }
   } catch (const CLI::ParseError& e) {

@@ -3,8 +3,8 @@
 //
 //   build/tests/journal_bench [YEARS]     (default 10 years, ~16 entries a day)
 #include <sys/resource.h>
-#include <stdexcept>
 #include <unistd.h>
+#include <stdexcept>
 
 #include <chrono>
 #include <cstdio>
@@ -44,8 +44,11 @@ void write_journal(const std::string& path, int years) {
     put(format_entry(t, Kind::remedy, {{"id", "magnesium"}, {"dose", "400mg"}}));
     for (int i = 0; i < 14; ++i) {
       Timestamp at{t.unix_seconds + 3000 * (i + 1), t.offset_seconds};
-      put(format_entry(at, Kind::twitch, {{"severity", "3"}, {"duration", "45s"}, {"tags", "espresso,exam"},
-                                          {"note", "after the third espresso, \"again\""}}));
+      put(format_entry(at, Kind::twitch,
+                       {{"severity", "3"},
+                        {"duration", "45s"},
+                        {"tags", "espresso,exam"},
+                        {"note", "after the third espresso, \"again\""}}));
     }
     t.unix_seconds += 86400;
   }
@@ -98,8 +101,9 @@ int main(int argc, char** argv) {
   fmt::print("read (scan_journal_file): {:.3f} s, {:.2f} M lines/s, {:.0f} MiB/s\n", scan_s, scan.lines / scan_s / 1e6,
              bytes / 1048576.0 / scan_s);
   fmt::print("check (check_journal_file): {:.3f} s, {} diagnostics\n", check_s, report.diagnostics.size());
-  fmt::print("append (one entry, fdatasync included), mean of {}: {:.3f} ms on a new journal, {:.3f} ms on the big one\n",
-             appends, append_empty, append_big);
+  fmt::print(
+      "append (one entry, fdatasync included), mean of {}: {:.3f} ms on a new journal, {:.3f} ms on the big one\n",
+      appends, append_empty, append_big);
   fmt::print("peak RSS: {} KiB before reading, {} KiB after reading and checking\n", rss_before, peak_rss_kib());
   std::filesystem::remove_all(dir);
   return 0;

@@ -108,9 +108,7 @@ void show(const char* stream, const char* mark, const std::vector<std::string>& 
 
 // Runs one command in `dir`; returns its exit status (128+N for signal N).
 int run(const Case& c, const std::string& dir, const std::string& bin, const std::string& source) {
-  {
-    std::ofstream(dir + "/.stdin") << c.input;
-  }
+  { std::ofstream(dir + "/.stdin") << c.input; }
   const pid_t pid = fork();
   if (pid < 0) {
     perror("fork");

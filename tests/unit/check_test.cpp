@@ -26,8 +26,9 @@ const std::string kTs = "2026-11-03T09:14:03+01:00 ";
 }  // namespace
 
 TEST_CASE("a clean journal has no diagnostics") {
-  CHECK(check("# twitchlog journal v1\n" + kTs + "twitch severity=3 duration=45s where=lower-lip side=left tags=espresso\n" +
-              kTs + "checkin caffeine=4 sleep=5.5 stress=4 water=1.2 note=x\n" + kTs + "remedy id=magnesium dose=400mg\n" +
+  CHECK(check("# twitchlog journal v1\n" + kTs +
+              "twitch severity=3 duration=45s where=lower-lip side=left tags=espresso\n" + kTs +
+              "checkin caffeine=4 sleep=5.5 stress=4 water=1.2 note=x\n" + kTs + "remedy id=magnesium dose=400mg\n" +
               kTs + "note text=\"dentist on Friday\"\n" + kTs + "triage level=doctor flags=chewing\n")
             .empty());
 }
@@ -49,7 +50,8 @@ TEST_CASE("field rules of each kind") {
   CHECK(one(kTs + "twitch side=middle").starts_with("j.txt:2:39: error: side must be left, right or both"));
   CHECK(one(kTs + "twitch where=knee").starts_with("j.txt:2:40: warning: unknown area \"knee\"; valid: lower-lip"));
   CHECK(one(kTs + "twitch tags=a,,b").starts_with("j.txt:2:39: error: tags holds \"\", which is not an id"));
-  CHECK(one(kTs + "twitch flags=itchy").starts_with("j.txt:2:40: warning: unknown red flag \"itchy\"; valid: spreading"));
+  CHECK(
+      one(kTs + "twitch flags=itchy").starts_with("j.txt:2:40: warning: unknown red flag \"itchy\"; valid: spreading"));
   CHECK(one(kTs + "twitch mood=bad").starts_with("j.txt:2:34: warning: unknown key \"mood\" for a twitch entry"));
   CHECK(one(kTs + "checkin caffeine=lots").starts_with("j.txt:2:44: error: caffeine must be a number"));
   CHECK(one(kTs + "checkin sleep=25").starts_with("j.txt:2:41: error: sleep 25 is outside its range 0 to 24"));
@@ -72,7 +74,8 @@ TEST_CASE("a torn last line is an error; another format version too") {
   CHECK(torn[0].starts_with("j.txt:3:30: error: the last line has no newline at its end"));
   const auto v2 = check("# twitchlog journal v2\n");
   REQUIRE(v2.size() == 1);
-  CHECK(v2[0].starts_with("j.txt:1:1: error: this twitchlog reads journal format v1; the header says \"twitchlog journal v2\""));
+  CHECK(v2[0].starts_with(
+      "j.txt:1:1: error: this twitchlog reads journal format v1; the header says \"twitchlog journal v2\""));
 }
 
 TEST_CASE("control characters never reach the terminal through an excerpt") {

@@ -1,12 +1,12 @@
 #include <doctest/doctest.h>
 
-#include <csignal>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <memory>
 #include <random>
@@ -76,7 +76,8 @@ TEST_CASE("blank and comment lines") {
 
 TEST_CASE("every line of the contract's example parses") {
   const char* lines[] = {
-      "2026-11-03T09:14:03+01:00 twitch severity=3 duration=45s where=lower-lip side=left tags=espresso,exam note=\"after the third espresso\"",
+      "2026-11-03T09:14:03+01:00 twitch severity=3 duration=45s where=lower-lip side=left tags=espresso,exam "
+      "note=\"after the third espresso\"",
       "2026-11-03T22:05:00+01:00 checkin caffeine=4 sleep=5.5 stress=4 water=1.2",
       "2026-11-04T08:00:00+01:00 remedy id=magnesium dose=400mg",
       "2026-11-04T12:30:00+01:00 note text=\"dentist on Friday\"",
@@ -136,7 +137,8 @@ TEST_CASE("malformed lines name the column and what was expected") {
   CHECK(problem(entry_line("note text=\"abc")) == "37: unterminated quoted value: the closing '\"' is missing");
   CHECK(problem(entry_line("note text=\"abc\\\"")) == "37: unterminated quoted value: the closing '\"' is missing");
   CHECK(problem(entry_line("note text=\"a\"b")) == "40: expected a space after the closing '\"'");
-  CHECK(problem(entry_line("note text=\"a\\qb\"")) == "39: unknown escape \"\\\\q\"; the escapes are \\\" \\\\ \\n \\t \\r");
+  CHECK(problem(entry_line("note text=\"a\\qb\"")) ==
+        "39: unknown escape \"\\\\q\"; the escapes are \\\" \\\\ \\n \\t \\r");
   CHECK(problem(entry_line("note text=a=b")) == "38: \"=\" in a bare value; quote the value: text=\"...\"");
   CHECK(problem(entry_line("note text=a\"b")) == "38: \"\\\"\" in a bare value; quote the value: text=\"...\"");
   CHECK(problem(entry_line("note text=a\\b")) == "38: \"\\\\\" in a bare value; quote the value: text=\"...\"");
@@ -188,10 +190,9 @@ TEST_CASE("random bytes never crash the parser") {
 
 TEST_CASE("scanning text: line numbers, comments, problems and the torn last line") {
   Collect sink;
-  const auto summary = scan_journal_text(
-      "# twitchlog journal v1\n\n" + entry_line("twitch") + "\nnot an entry\n" + entry_line("note text=x") + "\n" +
-          entry_line("twitch sev"),
-      sink);
+  const auto summary = scan_journal_text("# twitchlog journal v1\n\n" + entry_line("twitch") + "\nnot an entry\n" +
+                                             entry_line("note text=x") + "\n" + entry_line("twitch sev"),
+                                         sink);
   CHECK(summary.lines == 6);
   CHECK(summary.entries == 2);
   CHECK(summary.problems == 2);
@@ -247,9 +248,25 @@ TEST_CASE("values are written bare when they can be, else quoted and escaped") {
 
 TEST_CASE("hostile text round-trips through the writer and the reader") {
   const std::vector<std::string> texts = {
-      "plain", "with space", "quote \" inside", "back\\slash", "new\nline", "key=value", "tab\there",
-      "\"\"\"", "\\\\\\", "emoji 🫦 lips", "מימין לשמאל", "trailing \\", "# not a comment", "a=b c=d",
-      "\\n literally", "ends with quote\"", "=", " ", "\r\n",
+      "plain",
+      "with space",
+      "quote \" inside",
+      "back\\slash",
+      "new\nline",
+      "key=value",
+      "tab\there",
+      "\"\"\"",
+      "\\\\\\",
+      "emoji 🫦 lips",
+      "מימין לשמאל",
+      "trailing \\",
+      "# not a comment",
+      "a=b c=d",
+      "\\n literally",
+      "ends with quote\"",
+      "=",
+      " ",
+      "\r\n",
   };
   for (const auto& text : texts) {
     const std::string line = format_entry(test::at(kTs), Kind::twitch, {{"note", text}, {"tags", "x"}});
@@ -263,8 +280,9 @@ TEST_CASE("hostile text round-trips through the writer and the reader") {
 }
 
 TEST_CASE("format_entry refuses an entry longer than a line may be") {
-  CHECK(test::error_of([] { format_entry(test::at(kTs), Kind::note, {{"text", std::string(kMaxLineBytes, 'a')}}); })
-            .starts_with("the entry is too long"));
+  CHECK(test::error_of([] {
+          format_entry(test::at(kTs), Kind::note, {{"text", std::string(kMaxLineBytes, 'a')}});
+        }).starts_with("the entry is too long"));
 }
 
 TEST_CASE("append_line creates a private journal with its header, in a private folder") {
@@ -273,7 +291,8 @@ TEST_CASE("append_line creates a private journal with its header, in a private f
   ::umask(022);
   append_line(path, entry_line("twitch"));
   append_line(path, entry_line("note text=x"));
-  CHECK(test::slurp(path) == "# twitchlog journal v1\n" + entry_line("twitch") + "\n" + entry_line("note text=x") + "\n");
+  CHECK(test::slurp(path) ==
+        "# twitchlog journal v1\n" + entry_line("twitch") + "\n" + entry_line("note text=x") + "\n");
   struct stat st {};
   REQUIRE(::stat(path.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
@@ -347,8 +366,9 @@ TEST_CASE("a writer gives up on a lock held too long, writing nothing") {
   const int fd = ::open(path.c_str(), O_RDONLY);
   REQUIRE(::flock(fd, LOCK_EX) == 0);
   // flock locks belong to the open file description: a second open in the same process conflicts too.
-  CHECK(test::error_of([&] { append_line(path, entry_line("twitch"), AppendOptions{100}); })
-            .find("is locked by another process; gave up after 0.1 s") != std::string::npos);
+  CHECK(test::error_of([&] {
+          append_line(path, entry_line("twitch"), AppendOptions{100});
+        }).find("is locked by another process; gave up after 0.1 s") != std::string::npos);
   ::close(fd);
   CHECK(test::slurp(path) == "# twitchlog journal v1\n");
 }

@@ -36,7 +36,8 @@ TEST_CASE("a twitch with every option") {
   r.tags = {"espresso", "exam,late"};
   r.words = {"after the third espresso"};
   CHECK(entry(r) ==
-        "2026-11-24T10:00:00+01:00 twitch severity=3 duration=45s tags=espresso,exam,late note=\"after the third espresso\"");
+        "2026-11-24T10:00:00+01:00 twitch severity=3 duration=45s tags=espresso,exam,late note=\"after the third "
+        "espresso\"");
   LogRequest e;
   e.where = "eyelid";
   e.side = "left";
@@ -56,7 +57,8 @@ TEST_CASE("durations are written in their canonical form, repeats of a tag once"
 TEST_CASE("check-ins, from words and from standard input") {
   CHECK(entry(checkin({"caffeine=3", "sleep=6.5", "stress=4", "water=1.2"})) ==
         "2026-11-24T10:00:00+01:00 checkin caffeine=3 sleep=6.5 stress=4 water=1.2");
-  CHECK(entry(checkin({"sleep=07.50", "long", "day"})) == "2026-11-24T10:00:00+01:00 checkin sleep=7.5 note=\"long day\"");
+  CHECK(entry(checkin({"sleep=07.50", "long", "day"})) ==
+        "2026-11-24T10:00:00+01:00 checkin sleep=7.5 note=\"long day\"");
   CHECK(entry(checkin({"caffeine=0", "note=ok"})) == "2026-11-24T10:00:00+01:00 checkin caffeine=0 note=ok");
   LogRequest r = checkin({"-"});
   r.standard_input = "caffeine=2 sleep=7\nnote=\"slept \\\"well\\\"\"\n";
@@ -86,7 +88,8 @@ TEST_CASE("bad input: one message naming the problem and the valid choices") {
         "unknown factor \"coffee\"; valid: caffeine, sleep, stress, water (and note=TEXT)");
   CHECK(error(checkin({"caffeine=25"})) == "caffeine 25 is out of range: 0 to 20 (cups/day)");
   CHECK(error(checkin({"caffeine=-1"})) == "caffeine -1 is out of range: 0 to 20 (cups/day)");
-  CHECK(error(checkin({"sleep=6,5"})) == "sleep must be a number such as 3 or 6.5, not \"6,5\" (use a dot for decimals)");
+  CHECK(error(checkin({"sleep=6,5"})) ==
+        "sleep must be a number such as 3 or 6.5, not \"6,5\" (use a dot for decimals)");
   CHECK(error(checkin({"sleep=nan"})) == "sleep must be a number such as 3 or 6.5, not \"nan\"");
   CHECK(error(checkin({"sleep=1e999"})) == "sleep must be a number such as 3 or 6.5, not \"1e999\"");
   CHECK(error(checkin({"stress=3.5"})) == "stress must be a whole number from 1 to 5, not 3.5");
@@ -122,7 +125,8 @@ TEST_CASE("bad input: one message naming the problem and the valid choices") {
   CHECK(error(empty_tag) == "-t/--tag: \"\" is not a valid id; use lowercase letters, digits, '-' and '_'");
   LogRequest future;
   future.at = "2026-11-25";
-  CHECK(error(future) == "--at \"2026-11-25\" is in the future (now is 2026-11-24T10:00:00+01:00); entries record what has happened");
+  CHECK(error(future) ==
+        "--at \"2026-11-25\" is in the future (now is 2026-11-24T10:00:00+01:00); entries record what has happened");
   LogRequest later;
   later.at = "10:01";
   CHECK(error(later).starts_with("--at \"10:01\" is in the future"));
@@ -150,8 +154,8 @@ TEST_CASE("bad input: one message naming the problem and the valid choices") {
 }
 
 TEST_CASE("now and the past are fine, at any --at form") {
-  for (const char* at : {"now", "09:59", "yesterday 23:59", "2h ago", "2026-11-24", "2026-11-24 09:00",
-                         "2026-11-24T08:59:59Z"}) {
+  for (const char* at :
+       {"now", "09:59", "yesterday 23:59", "2h ago", "2026-11-24", "2026-11-24 09:00", "2026-11-24T08:59:59Z"}) {
     LogRequest r;
     r.at = at;
     CHECK_MESSAGE(error(r).empty(), at);

@@ -124,9 +124,10 @@ TEST_CASE("the built-in rules carry every id, level and threshold of default-rul
   CHECK_FALSE(rules.triage.disclaimer.empty());
 
   const std::pair<const char*, const char*> flags[] = {
-      {"spreading", "doctor"},       {"persistent", "doctor"},     {"recurring", "doctor"},   {"chewing", "doctor"},
-      {"weakness", "doctor-soon"},   {"drooping", "doctor-soon"}, {"speech", "doctor-soon"}, {"swallowing", "doctor-soon"},
-      {"wasting", "doctor-soon"},    {"sudden-droop", "emergency"},
+      {"spreading", "doctor"},       {"persistent", "doctor"},      {"recurring", "doctor"},
+      {"chewing", "doctor"},         {"weakness", "doctor-soon"},   {"drooping", "doctor-soon"},
+      {"speech", "doctor-soon"},     {"swallowing", "doctor-soon"}, {"wasting", "doctor-soon"},
+      {"sudden-droop", "emergency"},
   };
   for (const auto& [id, level] : flags) {
     const auto* flag = rules.find_red_flag(id);
@@ -159,8 +160,9 @@ TEST_CASE("the built-in rules carry every id, level and threshold of default-rul
     double min, max, threshold;
     RiskSide risk;
   };
-  for (const auto& f : {FactorSpec{"caffeine", 0, 20, 3, RiskSide::high}, FactorSpec{"sleep", 0, 24, 7, RiskSide::low},
-                        FactorSpec{"stress", 1, 5, 4, RiskSide::high}, FactorSpec{"water", 0, 10, 1.5, RiskSide::low}}) {
+  for (const auto& f :
+       {FactorSpec{"caffeine", 0, 20, 3, RiskSide::high}, FactorSpec{"sleep", 0, 24, 7, RiskSide::low},
+        FactorSpec{"stress", 1, 5, 4, RiskSide::high}, FactorSpec{"water", 0, 10, 1.5, RiskSide::low}}) {
     const auto* factor = rules.find_factor(f.id);
     REQUIRE_MESSAGE(factor != nullptr, f.id);
     CHECK(factor->min == f.min);
@@ -187,12 +189,14 @@ TEST_CASE("the built-in rules carry every id, level and threshold of default-rul
   has_tags("food-triggers", {"aspartame", "msg", "salty"});
 
   const std::pair<const char*, RemedyKind> remedies[] = {
-      {"hydration", RemedyKind::quick},       {"magnesium", RemedyKind::quick},         {"facial-yoga", RemedyKind::quick},
-      {"cold-compress", RemedyKind::quick},   {"diet", RemedyKind::long_term},          {"caffeine-limit", RemedyKind::long_term},
-      {"sleep", RemedyKind::long_term},       {"massage", RemedyKind::long_term},       {"mouthguard", RemedyKind::long_term},
-      {"food-diary", RemedyKind::long_term},  {"blood-work", RemedyKind::medical},      {"nerve-conduction", RemedyKind::medical},
-      {"neuro-exam", RemedyKind::medical},    {"botox", RemedyKind::medical},           {"gabapentin", RemedyKind::medical},
-      {"physical-therapy", RemedyKind::medical},
+      {"hydration", RemedyKind::quick},      {"magnesium", RemedyKind::quick},
+      {"facial-yoga", RemedyKind::quick},    {"cold-compress", RemedyKind::quick},
+      {"diet", RemedyKind::long_term},       {"caffeine-limit", RemedyKind::long_term},
+      {"sleep", RemedyKind::long_term},      {"massage", RemedyKind::long_term},
+      {"mouthguard", RemedyKind::long_term}, {"food-diary", RemedyKind::long_term},
+      {"blood-work", RemedyKind::medical},   {"nerve-conduction", RemedyKind::medical},
+      {"neuro-exam", RemedyKind::medical},   {"botox", RemedyKind::medical},
+      {"gabapentin", RemedyKind::medical},   {"physical-therapy", RemedyKind::medical},
   };
   for (const auto& [id, kind] : remedies) {
     const auto* remedy = rules.find_remedy(id);
@@ -214,8 +218,9 @@ TEST_CASE("TOML syntax errors give FILE:LINE:COL") {
 }
 
 TEST_CASE("an empty rule file is an error") {
-  CHECK(only_problem("") == "r.toml:1: error: empty rule file: it needs schema = 1, a [triage] table and at least one "
-                            "[[level]] (start from `twitchlog rules --dump`)");
+  CHECK(only_problem("") ==
+        "r.toml:1: error: empty rule file: it needs schema = 1, a [triage] table and at least one "
+        "[[level]] (start from `twitchlog rules --dump`)");
   CHECK(only_problem("# only a comment\n\n").starts_with("r.toml:1: error: empty rule file"));
 }
 
@@ -238,14 +243,18 @@ TEST_CASE("one error per semantic problem, with FILE:LINE and the id") {
         "r.toml:27: error: factor \"caffeine\": unknown risk \"up\"; valid: high, low");
   CHECK(only_problem(replaced("rating = 5", "rating = 6")) ==
         "r.toml:62: error: remedy \"caffeine-limit\": rating = 6 is out of range (1 to 5)");
-  CHECK(only_problem(replaced("rating = 5", "ratin = 5")) == "r.toml:62: error: remedy \"caffeine-limit\": unknown key \"ratin\"");
-  CHECK(only_problem(replaced("min = 0", "min = \"0\"")) == "r.toml:24: error: factor \"caffeine\": min must be a number");
-  CHECK(only_problem(replaced("min = 0", "min = nan")) == "r.toml:24: error: factor \"caffeine\": min must be a finite number");
+  CHECK(only_problem(replaced("rating = 5", "ratin = 5")) ==
+        "r.toml:62: error: remedy \"caffeine-limit\": unknown key \"ratin\"");
+  CHECK(only_problem(replaced("min = 0", "min = \"0\"")) ==
+        "r.toml:24: error: factor \"caffeine\": min must be a number");
+  CHECK(only_problem(replaced("min = 0", "min = nan")) ==
+        "r.toml:24: error: factor \"caffeine\": min must be a finite number");
   CHECK(only_problem(replaced("schema = 1", "schema = 2")) ==
         "r.toml:1: error: rule file: schema 2 is not supported by this twitchlog (it reads schema 1)");
   {
     // The cause's evidence then names a factor that is gone: a second, expected problem.
-    const auto all = problems(replaced("id = \"caffeine\"\nname = \"Caffeine\"\nunit", "id = \"note\"\nname = \"Caffeine\"\nunit"));
+    const auto all =
+        problems(replaced("id = \"caffeine\"\nname = \"Caffeine\"\nunit", "id = \"note\"\nname = \"Caffeine\"\nunit"));
     REQUIRE(all.size() == 2);
     CHECK(all[0].starts_with("r.toml:19: error: factor \"note\": the id note is reserved"));
     CHECK(all[1].starts_with("r.toml:34: error: cause \"caffeine\": evidence names unknown factor \"caffeine\""));
@@ -255,18 +264,19 @@ TEST_CASE("one error per semantic problem, with FILE:LINE and the id") {
         "= true");
   CHECK(only_problem(replaced("window_days = 30\n\n[[remedy]]", "\n[[remedy]]")) ==
         "r.toml:52: error: red flag \"spreading\" journal rule: missing window_days");
-  CHECK(only_problem(replaced("rule = \"outside-local-areas\"", "rule = \"tag\"\ntags = [\"chewing\"]\nmin_months = 2")) ==
+  CHECK(only_problem(
+            replaced("rule = \"outside-local-areas\"", "rule = \"tag\"\ntags = [\"chewing\"]\nmin_months = 2")) ==
         "r.toml:55: error: red flag \"spreading\" journal rule: unknown key \"min_months\"");
   CHECK(only_problem(replaced("factor = \"caffeine\"", "factor = \"coffee\"")) ==
         "r.toml:34: error: cause \"caffeine\": evidence names unknown factor \"coffee\"; valid: caffeine");
-  CHECK(only_problem(replaced("tags = [\"coffee\"]", "tags = [\"Coffee\"]")).starts_with(
-      "r.toml:42: error: cause \"caffeine\" evidence: every item of tags must be an id"));
+  CHECK(only_problem(replaced("tags = [\"coffee\"]", "tags = [\"Coffee\"]"))
+            .starts_with("r.toml:42: error: cause \"caffeine\" evidence: every item of tags must be an id"));
   CHECK(only_problem(replaced("kind = \"long-term\"", "kind = \"long-term\"\ncategory = \"diagnostic\"")) ==
         "r.toml:60: error: remedy \"caffeine-limit\": category is only for kind = \"medical\"");
   CHECK(only_problem(replaced("kind = \"long-term\"", "kind = \"medical\"")) ==
         "r.toml:56: error: remedy \"caffeine-limit\": missing category");
-  CHECK(only_problem(replaced("id = \"lower-lip\"", "id = \"Lower Lip\"")).starts_with(
-      "r.toml:30: error: area: id \"Lower Lip\" is not an id"));
+  CHECK(only_problem(replaced("id = \"lower-lip\"", "id = \"Lower Lip\""))
+            .starts_with("r.toml:30: error: area: id \"Lower Lip\" is not an id"));
   CHECK(only_problem(replaced("name = \"Caffeine\"\nmechanism", "name = \"Caf\\u001bfeine\"\nmechanism")) ==
         "r.toml:36: error: cause \"caffeine\": name contains a control character; texts are one line of plain text");
   CHECK(only_problem(replaced("[[level]]\nid = \"self-care\"", "[level]\nid = \"self-care\"")).find("level") !=
@@ -291,9 +301,10 @@ TEST_CASE("every problem is reported, not just the first") {
 TEST_CASE("rules render as text and as JSON with every field") {
   const RuleSet rules = load_rules(kMinimal, "r.toml");
   const std::string json = render_rules_json(rules);
-  for (const char* needle : {"\"id\": \"caffeine\"", "\"threshold\": 3", "\"risk_side\": \"high\"", "\"rule\": \"outside-local-areas\"",
-                             "\"window_days\": 30", "\"targets\": [\n", "\"rating\": 5", "\"onset_days\": null",
-                             "\"local\": true", "\"frequency\": \"extremely-common\""}) {
+  for (const char* needle :
+       {"\"id\": \"caffeine\"", "\"threshold\": 3", "\"risk_side\": \"high\"", "\"rule\": \"outside-local-areas\"",
+        "\"window_days\": 30", "\"targets\": [\n", "\"rating\": 5", "\"onset_days\": null", "\"local\": true",
+        "\"frequency\": \"extremely-common\""}) {
     CHECK_MESSAGE(json.find(needle) != std::string::npos, needle);
   }
   const std::string text = render_rules_text(rules);

@@ -21,7 +21,8 @@ std::string timestamp_error(const std::string& text) {
 std::string duration(const std::string& text) {
   std::int64_t seconds = -1;
   ParseFailure failure;
-  if (!parse_duration(text, seconds, failure)) return "error at " + std::to_string(failure.offset) + ": " + failure.message;
+  if (!parse_duration(text, seconds, failure))
+    return "error at " + std::to_string(failure.offset) + ": " + failure.message;
   return std::to_string(seconds);
 }
 
@@ -90,7 +91,8 @@ TEST_CASE("--at forms resolve against now in the local time zone") {
   CHECK(instant("2026-11-03T08:14:03Z") == "2026-11-03T09:14:03+01:00");
   CHECK(instant("2026-11-03T09:14:03+01:00") == "2026-11-03T09:14:03+01:00");
   // Summer time ends on the last Sunday of October: 3d before 2026-10-27 12:00 is still summer.
-  CHECK(format_timestamp(parse_instant("3d ago", test::at("2026-10-27T12:00:00+01:00"))) == "2026-10-24T13:00:00+02:00");
+  CHECK(format_timestamp(parse_instant("3d ago", test::at("2026-10-27T12:00:00+01:00"))) ==
+        "2026-10-24T13:00:00+02:00");
 }
 
 TEST_CASE("bad --at forms are usage errors that list the valid forms") {
