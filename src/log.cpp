@@ -63,8 +63,9 @@ std::vector<FieldValue> checkin_fields(const LogRequest& request, const RuleSet&
   for (const auto& word : request.words) {
     if (word == "-") {
       std::string text = request.standard_input;
-      std::replace(text.begin(), text.end(), '\n', ' ');
-      if (!text.empty() && text.back() == '\r') text.pop_back();
+      // Lines (Unix or Windows ends) are just more words.
+      std::replace_if(
+          text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
       LineParser parser;
       Entry entry;
       LineProblem problem;

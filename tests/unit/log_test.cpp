@@ -63,6 +63,8 @@ TEST_CASE("check-ins, from words and from standard input") {
   LogRequest r = checkin({"-"});
   r.standard_input = "caffeine=2 sleep=7\nnote=\"slept \\\"well\\\"\"\n";
   CHECK(entry(r) == "2026-11-24T10:00:00+01:00 checkin caffeine=2 sleep=7 note=\"slept \\\"well\\\"\"");
+  r.standard_input = "caffeine=2\r\nsleep=7\r\n";  // Windows line ends
+  CHECK(entry(r) == "2026-11-24T10:00:00+01:00 checkin caffeine=2 sleep=7");
 }
 
 TEST_CASE("remedies and notes") {
