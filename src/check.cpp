@@ -24,12 +24,8 @@ class EntryChecker {
 
   /// Checks a comma-separated list of ids; returns them when all are valid.
   std::vector<std::string_view> id_list(const Field& field) {
-    std::vector<std::string_view> ids;
-    std::size_t start = 0;
-    for (;;) {
-      const auto comma = field.value.find(',', start);
-      const auto item =
-          field.value.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    auto ids = split_commas(field.value);
+    for (const auto item : ids) {
       if (!is_id(item)) {
         error(value_column(field),
               fmt::format("{} holds {}, which is not an id; ids are lowercase letters, digits, '-' and '_', "
@@ -37,10 +33,8 @@ class EntryChecker {
                           field.key, quoted(item)));
         return {};
       }
-      ids.push_back(item);
-      if (comma == std::string_view::npos) return ids;
-      start = comma + 1;
     }
+    return ids;
   }
 
   void require(std::string_view key, std::string_view what) {

@@ -19,10 +19,8 @@ std::vector<std::string> id_list(const std::vector<std::string>& values, std::st
                                  const std::vector<std::string>* valid) {
   std::vector<std::string> out;
   for (const auto& value : values) {
-    std::size_t start = 0;
-    for (;;) {
-      const auto comma = value.find(',', start);
-      const std::string item = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    for (const auto piece : split_commas(value)) {
+      const std::string item(piece);
       if (valid != nullptr && std::find(valid->begin(), valid->end(), item) == valid->end()) {
         throw_usage(fmt::format("{}: unknown id {}; valid: {}", option, quoted(item), choices(*valid)));
       }
@@ -31,8 +29,6 @@ std::vector<std::string> id_list(const std::vector<std::string>& values, std::st
             fmt::format("{}: {} is not a valid id; use lowercase letters, digits, '-' and '_'", option, quoted(item)));
       }
       if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
-      if (comma == std::string::npos) break;
-      start = comma + 1;
     }
   }
   return out;

@@ -109,6 +109,16 @@ bool is_id(std::string_view id) {
   return true;
 }
 
+std::vector<std::string_view> split_commas(std::string_view list) {
+  std::vector<std::string_view> items;
+  for (;;) {
+    const auto comma = list.find(',');
+    items.push_back(list.substr(0, comma));
+    if (comma == std::string_view::npos) return items;
+    list.remove_prefix(comma + 1);
+  }
+}
+
 bool is_key(std::string_view key) { return !key.empty() && key.front() >= 'a' && key.front() <= 'z' && is_id(key); }
 
 std::optional<double> parse_number(std::string_view text) {

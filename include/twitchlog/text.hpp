@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace twitchlog {
 
@@ -32,6 +33,9 @@ bool is_id(std::string_view id);
 
 /// True when `key` matches [a-z][a-z0-9_-]* (journal field keys and kinds).
 bool is_key(std::string_view key);
+
+/// The items of a comma-separated list ("a,,b" gives "a", "", "b"; "" gives one empty item).
+std::vector<std::string_view> split_commas(std::string_view list);
 
 /// Parses a plain decimal number: -?DIGITS(.DIGITS)?; no exponent, NaN or infinity.
 std::optional<double> parse_number(std::string_view text);
