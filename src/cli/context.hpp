@@ -41,6 +41,7 @@ class Context {
 /// stores the exit status in `status`.
 void setup_log(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_check(CLI::App& app, const GlobalOptions& globals, int& status);
+void setup_triage(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_rules(CLI::App& app, const GlobalOptions& globals, int& status);
 
 }  // namespace twitchlog::cli

@@ -1,0 +1,319 @@
+#include "twitchlog/triage.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "twitchlog/text.hpp"
+
+namespace twitchlog {
+
+namespace {
+
+// Line numbers of one kind of evidence: the first kMaxEvidenceLines, and the count.
+struct LineList {
+  std::vector<std::uint64_t> lines;
+  std::uint64_t count = 0;
+
+  void add(std::uint64_t line) {
+    ++count;
+    if (lines.size() < kMaxEvidenceLines) lines.push_back(line);
+  }
+  Evidence evidence(std::string rule, std::string text) {
+    std::sort(lines.begin(), lines.end());  // entries may come in any order
+    return Evidence{EvidenceSource::journal, std::move(rule), std::move(text), lines, count};
+  }
+};
+
+std::string plural(std::uint64_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string month_name(int month_key) { return fmt::format("{:04}-{:02}", month_key / 12, month_key % 12 + 1); }
+
+// What one red flag gathers during the pass.
+struct FlagState {
+  const RedFlag* flag = nullptr;
+  LineList rule_lines;                  // outside-local-areas and tag rules
+  std::set<std::string> areas;          // outside-local-areas: where it twitched
+  std::map<int, std::uint64_t> months;  // months rule: month key -> first line
+  LineList twitch_flags;                // twitch entries naming the flag
+  LineList triage_flags;                // triage entries naming the flag
+};
+
+class TriageScanner : public JournalSink {
+ public:
+  TriageScanner(const RuleSet& rules, const Timestamp& now, std::string file)
+      : rules_(rules), now_(now), today_(local_timestamp(now.unix_seconds).day()), file_(std::move(file)) {
+    for (const auto& flag : rules.red_flags) states_.push_back(FlagState{&flag, {}, {}, {}, {}, {}});
+  }
+
+  void on_entry(const Entry& entry, std::string_view /*raw*/) override {
+    if (entry.time.unix_seconds > now_.unix_seconds) return;  // not happened yet
+    const std::int64_t day = entry.time.day();
+    if (entry.kind == Kind::twitch) {
+      twitch(entry, day);
+    } else if (entry.kind == Kind::triage) {
+      named_flags(entry, day, &FlagState::triage_flags);
+    }
+  }
+
+  void on_problem(std::uint64_t line, std::string_view raw, const LineProblem& problem, bool torn) override {
+    Diagnostic d;
+    d.file = file_;
+    d.line = line;
+    d.column = problem.column;
+    d.severity = Diagnostic::Severity::warning;
+    d.message = fmt::format("skipped{}: {}", torn ? " (a torn last line)" : "", problem.message);
+    d.excerpt = std::string(raw);
+    skipped_.push_back(std::move(d));
+  }
+
+  JournalFindings finish(ScanSummary summary) {
+    JournalFindings findings;
+    findings.file = file_;
+    findings.summary = summary;
+    findings.skipped = std::move(skipped_);
+    for (auto& state : states_) {
+      std::vector<Evidence> evidence;
+      journal_rule(state, evidence);
+      const auto window = rules_.triage.flag_window_days;
+      if (state.twitch_flags.count > 0) {
+        evidence.push_back(state.twitch_flags.evidence(
+            "flags", fmt::format("named in the flags of {} in the last {} days",
+                                 plural(state.twitch_flags.count, "twitch entry", "twitch entries"), window)));
+      }
+      if (state.triage_flags.count > 0) {
+        evidence.push_back(state.triage_flags.evidence(
+            "flags", fmt::format("answered yes or unsure in {} in the last {} days",
+                                 plural(state.triage_flags.count, "triage", "triages"), window)));
+      }
+      if (!evidence.empty()) findings.by_flag.emplace(state.flag->id, std::move(evidence));
+    }
+    return findings;
+  }
+
+ private:
+  // The last `days` calendar days, today included.
+  bool within(std::int64_t day, int days) const { return day > today_ - days && day <= today_; }
+
+  void twitch(const Entry& entry, std::int64_t day) {
+    const auto [it, inserted] = twitch_days_.emplace(day, entry.line);
+    if (!inserted && entry.line < it->second) it->second = entry.line;
+
+    const Field* where_field = entry.find("where");
+    const std::string_view where = where_field != nullptr ? where_field->value : std::string_view("lower-lip");
+    const Area* area = rules_.find_area(where);
+    const bool local = area != nullptr && area->local;  // an unknown area counts as outside: never miss a flag
+    const Field* tags = entry.find("tags");
+
+    for (auto& state : states_) {
+      const JournalRule& rule = state.flag->journal;
+      switch (rule.kind) {
+        case JournalRuleKind::outside_local_areas:
+          if (!local && within(day, rule.window_days)) {
+            state.rule_lines.add(entry.line);
+            state.areas.emplace(where);
+          }
+          break;
+        case JournalRuleKind::months:
+          if (within(day, rule.window_days)) {
+            const Date date = date_from_days(day);
+            const int key = date.year * 12 + date.month - 1;
+            const auto [m, fresh] = state.months.emplace(key, entry.line);
+            if (!fresh && entry.line < m->second) m->second = entry.line;
+          }
+          break;
+        case JournalRuleKind::tag:
+          if (tags != nullptr && within(day, rule.window_days)) {
+            for (const auto tag : split_commas(tags->value)) {
+              if (std::find(rule.tags.begin(), rule.tags.end(), tag) != rule.tags.end()) {
+                state.rule_lines.add(entry.line);
+                break;
+              }
+            }
+          }
+          break;
+        case JournalRuleKind::streak:  // from the twitch days, at the end
+        case JournalRuleKind::none: break;
+      }
+    }
+    named_flags(entry, day, &FlagState::twitch_flags);
+  }
+
+  // The `flags` field of a twitch or triage entry.
+  void named_flags(const Entry& entry, std::int64_t day, LineList FlagState::*list) {
+    const Field* flags = entry.find("flags");
+    if (flags == nullptr || !within(day, rules_.triage.flag_window_days)) return;
+    const auto ids = split_commas(flags->value);
+    for (auto& state : states_) {
+      if (std::find(ids.begin(), ids.end(), state.flag->id) != ids.end()) (state.*list).add(entry.line);
+    }
+  }
+
+  void journal_rule(FlagState& state, std::vector<Evidence>& out) const {
+    const JournalRule& rule = state.flag->journal;
+    switch (rule.kind) {
+      case JournalRuleKind::outside_local_areas:
+        if (state.rule_lines.count > 0) {
+          std::vector<std::string> areas(state.areas.begin(), state.areas.end());
+          for (auto& a : areas) a = printable(a);
+          out.push_back(state.rule_lines.evidence(
+              "outside-local-areas",
+              fmt::format("{} outside the local areas in the last {} days (where: {})",
+                          plural(state.rule_lines.count, "twitch", "twitches"), rule.window_days, join(areas))));
+        }
+        break;
+      case JournalRuleKind::tag:
+        if (state.rule_lines.count > 0) {
+          out.push_back(state.rule_lines.evidence(
+              "tag",
+              fmt::format("{} tagged {} in the last {} days", plural(state.rule_lines.count, "twitch", "twitches"),
+                          join(rule.tags, " or "), rule.window_days)));
+        }
+        break;
+      case JournalRuleKind::months:
+        if (static_cast<int>(state.months.size()) >= rule.min_months) {
+          LineList lines;
+          std::vector<std::string> names;
+          for (const auto& [key, line] : state.months) {
+            lines.add(line);
+            names.push_back(month_name(key));
+          }
+          out.push_back(lines.evidence(
+              "months", fmt::format("twitches in {} calendar months of the last {} days ({}), {} or more is the rule",
+                                    state.months.size(), rule.window_days, join(names), rule.min_months)));
+        }
+        break;
+      case JournalRuleKind::streak: streak(rule, out); break;
+      case JournalRuleKind::none: break;
+    }
+  }
+
+  // The run of twitch days, joined across gaps of at most max_gap_days, that
+  // holds the latest twitch day.
+  void streak(const JournalRule& rule, std::vector<Evidence>& out) const {
+    if (twitch_days_.empty()) return;
+    auto it = std::prev(twitch_days_.end());
+    const std::int64_t latest = it->first;
+    if (!within(latest, rule.recent_days)) return;
+    std::int64_t first = latest;
+    LineList lines;
+    lines.add(it->second);
+    std::uint64_t days = 1;
+    while (it != twitch_days_.begin()) {
+      const auto previous = std::prev(it);
+      if (it->first - previous->first > rule.max_gap_days) break;
+      it = previous;
+      first = it->first;
+      lines.add(it->second);
+      ++days;
+    }
+    const std::int64_t span = latest - first + 1;
+    if (span < rule.min_span_days) return;
+    out.push_back(lines.evidence(
+        "streak", fmt::format("twitching on {} of the {} days from {} to {} (no gap over {} days); {} days or more "
+                              "is the rule",
+                              days, span, format_date(date_from_days(first)), format_date(date_from_days(latest)),
+                              rule.max_gap_days, rule.min_span_days)));
+  }
+
+  const RuleSet& rules_;
+  Timestamp now_;
+  std::int64_t today_;
+  std::string file_;
+  std::vector<FlagState> states_;
+  std::map<std::int64_t, std::uint64_t> twitch_days_;  // day -> first twitch line that day
+  std::vector<Diagnostic> skipped_;
+};
+
+bool more_urgent(const RedFlag* a, const RedFlag* b) { return a->level_rank > b->level_rank; }
+
+}  // namespace
+
+std::string_view answer_name(Answer answer) {
+  switch (answer) {
+    case Answer::yes: return "yes";
+    case Answer::no: return "no";
+    case Answer::unsure: return "unsure";
+  }
+  return "no";
+}
+
+JournalFindings scan_for_triage_text(std::string_view text, const std::string& file, const RuleSet& rules,
+                                     const Timestamp& now) {
+  TriageScanner scanner(rules, now, file);
+  const ScanSummary summary = scan_journal_text(text, scanner);
+  return scanner.finish(summary);
+}
+
+JournalFindings scan_for_triage_file(const std::string& path, const RuleSet& rules, const Timestamp& now) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 && errno == ENOENT) {
+    JournalFindings findings;
+    findings.file = path;
+    findings.missing = true;
+    return findings;
+  }
+  TriageScanner scanner(rules, now, path);
+  const ScanSummary summary = scan_journal_file(path, scanner);
+  return scanner.finish(summary);
+}
+
+std::vector<const RedFlag*> open_questions(const RuleSet& rules, const JournalFindings& findings,
+                                           const Answers& answers) {
+  std::vector<const RedFlag*> out;
+  for (const auto& flag : rules.red_flags) {
+    if (answers.count(flag.id) == 0 && findings.by_flag.count(flag.id) == 0) out.push_back(&flag);
+  }
+  std::stable_sort(out.begin(), out.end(), more_urgent);
+  return out;
+}
+
+Assessment assess(const RuleSet& rules, const JournalFindings& findings, const Answers& answers, const Timestamp& now) {
+  Assessment a;
+  a.as_of = now;
+  a.answers = answers;
+  for (const auto& flag : rules.red_flags) {
+    FiredFlag fired;
+    fired.flag = &flag;
+    const auto answer = answers.find(flag.id);
+    if (answer != answers.end() && answer->second != Answer::no) {
+      fired.from_answer = true;
+      const bool unsure = answer->second == Answer::unsure;
+      a.counted_unsure = a.counted_unsure || unsure;
+      fired.evidence.push_back(
+          Evidence{EvidenceSource::answer, "", unsure ? "answered unsure, counted as yes" : "answered yes", {}, 0});
+    }
+    if (const auto journal = findings.by_flag.find(flag.id); journal != findings.by_flag.end()) {
+      fired.from_journal = true;
+      fired.evidence.insert(fired.evidence.end(), journal->second.begin(), journal->second.end());
+    }
+    if (fired.from_answer || fired.from_journal) a.fired.push_back(std::move(fired));
+  }
+  std::stable_sort(a.fired.begin(), a.fired.end(),
+                   [](const FiredFlag& x, const FiredFlag& y) { return more_urgent(x.flag, y.flag); });
+  a.level = a.fired.empty() ? &rules.levels.front() : &rules.levels[a.fired.front().flag->level_rank];
+  a.unanswered = open_questions(rules, findings, answers);
+  return a;
+}
+
+std::string triage_entry(const Assessment& assessment, const Timestamp& now) {
+  std::vector<FieldValue> fields{{"level", assessment.level->id}};
+  std::vector<std::string> flags;
+  for (const auto& fired : assessment.fired) {
+    if (fired.from_answer) flags.push_back(fired.flag->id);
+  }
+  if (!flags.empty()) fields.emplace_back("flags", join(flags, ","));
+  return format_entry(now, Kind::triage, fields);
+}
+
+int exit_status_for(const Assessment& assessment) {
+  return assessment.level->rank == 0 ? 0 : 9 + assessment.level->rank;
+}
+
+}  // namespace twitchlog
