@@ -150,7 +150,8 @@ TEST_CASE("scenarios: the level and the flags, on both sides of every boundary")
        {"spreading:journal"}},
   };
   for (const auto& s : scenarios) {
-    CAPTURE(s.name);
+    const std::string name = s.name;
+    CAPTURE(name);
     const Assessment a = triage(s.lines, s.answers);
     CHECK(a.level->id == s.level);
     CHECK(fired(a) == s.flags);
