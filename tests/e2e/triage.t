@@ -1,0 +1,154 @@
+# twitchlog triage: red flags from the answers and the journal, to a care level.
+# No journal yet, no answers, not on a terminal: nothing is asked, all is listed.
+$ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage
+> Care level: self-care (Self-care)
+>   No red flag: this looks like ordinary, harmless twitching.
+>   Look after the usual causes (caffeine, sleep, stress, water, magnesium) and keep logging.
+>
+> No red flag, from your answers or from the journal.
+>
+> Not answered: sudden-droop, weakness, drooping, speech, swallowing, wasting, spreading, persistent, recurring, chewing
+>   Answer them with --yes ID,... and --no ID,..., or run triage on a terminal.
+>
+> As of 2026-11-24T10:00:00+01:00, from journal.txt.
+> twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one.
+! twitchlog: note: journal journal.txt does not exist yet; triage rests on your answers alone
+$ test -e journal.txt || echo "nothing recorded"
+> nothing recorded
+
+# Four weeks of twitching, a chewing tag and a twitch on the eyelid: three flags from the journal.
+$ for d in 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24; do twitchlog --as-of 2026-11-24T10:00:00+01:00 log -q --at "2026-11-$d 08:00" -s2; done
+$ twitchlog --as-of 2026-11-24T10:00:00+01:00 log -q --at "2026-10-27 08:00" -s2
+$ twitchlog --as-of 2026-11-24T10:00:00+01:00 log -q --at "2026-10-30 08:00" -s2 -t chewing
+$ twitchlog --as-of 2026-11-24T10:00:00+01:00 log -q --at "2026-11-01 08:00" --where eyelid
+$ cp journal.txt before.txt
+$ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --exit-code
+> Care level: doctor (See a doctor)
+>   Something in the pattern deserves a doctor's look, though it is not urgent.
+>   Book an appointment with your doctor and bring your journal (`twitchlog report`).
+>
+> Red flags:
+>   spreading  doctor  from the journal
+>     Has the twitching spread to other parts of your face or body?
+>     - 1 twitch outside the local areas in the last 30 days (where: eyelid)
+>       journal.txt:26
+>     What to do: Book a doctor's appointment and say where the twitching has been.
+>   persistent  doctor  from the journal
+>     Has the twitching gone on, day after day, for more than 4 weeks?
+>     - twitching on 25 of the 29 days from 2026-10-27 to 2026-11-24 (no gap over 3 days); 28 days or more is the rule
+>       journal.txt:2, journal.txt:3, journal.txt:4, journal.txt:5, journal.txt:6 and 20 more
+>     What to do: Book a doctor's appointment; blood work for electrolytes, thyroid and vitamins is a usual first step.
+>   chewing  doctor  from the journal
+>     Do particular movements, such as chewing, set the twitching off?
+>     - 1 twitch tagged chewing in the last 30 days
+>       journal.txt:25
+>     What to do: Book a doctor's appointment and describe which movements set it off.
+>
+> Not answered: sudden-droop, weakness, drooping, speech, swallowing, wasting, recurring
+>   Answer them with --yes ID,... and --no ID,..., or run triage on a terminal.
+>
+> As of 2026-11-24T10:00:00+01:00, from journal.txt.
+> twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one.
+? 10
+
+# Two days earlier, the streak is one day short of four weeks, and the last lines are in the future.
+$ twitchlog --as-of 2026-11-22T10:00:00+01:00 triage --no-ask --format json | jq -c '[.level, [.red_flags[].id], .as_of]'
+> ["doctor",["spreading","chewing"],"2026-11-22T10:00:00+01:00"]
+
+# JSON for scripts: every flag with its level, source and evidence.
+$ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --format json | jq -c '.red_flags[] | [.id, .level, .source, .evidence[0].rule, .evidence[0].lines[0], .evidence[0].line_count]'
+> ["spreading","doctor","journal","outside-local-areas",26,1]
+> ["persistent","doctor","journal","streak",2,25]
+> ["chewing","doctor","journal","tag",25,1]
+$ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --format json | jq -c '[.unanswered, .recorded, (.disclaimer | length > 0)]'
+> [["sudden-droop","weakness","drooping","speech","swallowing","wasting","recurring"],false,true]
+
+# Answers from options. A "no" never hides what the journal shows; unsure counts as yes.
+$ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --dry-run --no spreading --yes weakness --format json | jq -c '[.level, [.red_flags[] | [.id, .source, .answer]], .answers]'
+> ["doctor-soon",[["weakness","answer","yes"],["spreading","journal","no"],["persistent","journal",null],["chewing","journal",null]],{"spreading":"no","weakness":"yes"}]
+$ cmp journal.txt before.txt && echo "--dry-run wrote nothing"
+> --dry-run wrote nothing
+
+# Answered questions are recorded, so the flags stay in force for 30 days.
+$ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --no sudden-droop,weakness,drooping,speech,swallowing,wasting,recurring --exit-code > /dev/null
+? 10
+$ tail -n 1 journal.txt
+> 2026-11-24T10:00:00+01:00 triage level=doctor
+$ twitchlog --as-of 2026-11-24T10:05:00+01:00 triage --no-ask --yes speech --exit-code > /dev/null
+? 11
+$ tail -n 1 journal.txt
+> 2026-11-24T10:05:00+01:00 triage level=doctor-soon flags=speech
+$ twitchlog --as-of 2026-12-23T10:00:00+01:00 triage --no-ask --format json | jq -c '[.red_flags[] | select(.id == "speech") | .evidence[0].text]'
+> ["answered yes or unsure in 1 triage in the last 30 days"]
+$ twitchlog --as-of 2026-12-24T10:00:00+01:00 triage --no-ask --format json | jq -c '[.red_flags[] | select(.id == "speech")] | length'
+> 0
+$ cp journal.txt before.txt
+
+# Asking, with answers on standard input (--ask forces it off a terminal):
+# most urgent first; a bad answer is asked again; the end of input stops.
+$ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --ask --dry-run --format json | jq -c '[.level, .answers, .counted_unsure, .unanswered]'
+< n
+< maybe
+< ?
+< N
+> ["doctor-soon",{"drooping":"no","sudden-droop":"no","weakness":"unsure"},true,["swallowing","wasting","recurring"]]
+! 6 questions, most urgent first. Answer y (yes), n (no) or ? (unsure).
+! [emergency] Did one side of your face droop suddenly, with slurred speech or a weak arm? [y/n/?] n
+! [doctor-soon] Do the muscles of your face feel weak? [y/n/?] maybe
+!   Please answer y (yes), n (no) or ? (unsure): ?
+! [doctor-soon] Does your lip or face droop, especially on one side? [y/n/?] N
+! [doctor-soon] Is it hard to swallow? [y/n/?] 
+
+# An emergency answered yes stops the questions and shows the result at once.
+$ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --ask --exit-code | head -n 3
+< y
+> Care level: emergency (Emergency)
+>   Possible stroke signs: every minute counts.
+>   Call emergency services now (112 in Europe, 911 in North America). Do not drive yourself.
+! 6 questions, most urgent first. Answer y (yes), n (no) or ? (unsure).
+! [emergency] Did one side of your face droop suddenly, with slurred speech or a weak arm? [y/n/?] y
+!
+! Call emergency services now (112 in Europe, 911 in North America). Do not drive yourself.
+!
+$ tail -n 1 journal.txt
+> 2026-11-24T10:10:00+01:00 triage level=emergency flags=sudden-droop
+$ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --no-ask --exit-code > /dev/null
+? 12
+
+# Colour only when asked for or on a terminal, never with NO_COLOR or --color never.
+$ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --no-ask --color always | head -n 1 | od -c | head -n 1 | grep -c 033
+> 1
+$ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --no-ask | grep -c "$(printf '\033')"
+> 0
+? 1
+
+# Usage errors change nothing.
+$ cp journal.txt before.txt
+$ twitchlog triage --yes itchy
+! twitchlog: error: --yes: unknown red flag "itchy"; valid: spreading, persistent, recurring, chewing, weakness, drooping, speech, swallowing, wasting, sudden-droop
+? 2
+$ twitchlog triage --yes chewing --no chewing
+! twitchlog: error: red flag "chewing" is answered both yes and no
+? 2
+$ twitchlog triage --ask --no-ask
+! twitchlog: error: choose one of --ask and --no-ask
+? 2
+$ twitchlog triage --format yaml
+! twitchlog: error: --format: unknown format "yaml"; valid: text, json
+? 2
+$ twitchlog triage --color sometimes
+! twitchlog: error: --color: unknown choice "sometimes"; valid: auto, always, never
+? 2
+$ cmp journal.txt before.txt && echo unchanged
+> unchanged
+
+# Malformed lines are skipped with a warning, never fatal; a torn last line is ignored, as the contract says.
+$ printf 'garbage\n2026-11-24T09:00:00+01:00 twitch where=cheek' >> journal.txt
+$ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --no-ask --format json | jq -c '[.level, [.red_flags[].id]]'
+> ["emergency",["sudden-droop","speech","spreading","persistent","chewing"]]
+! journal.txt:30:1: warning: skipped: expected a date as YYYY-MM-DD (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)
+!  30 | garbage
+!     | ^
+! journal.txt:31:45: warning: skipped (a torn last line): the last line has no newline at its end (an interrupted write?); it is ignored, and the next `twitchlog log` ends it
+!  31 | 2026-11-24T09:00:00+01:00 twitch where=cheek
+!     |                                             ^
