@@ -122,6 +122,15 @@ $ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --no-ask | grep -c "$(print
 > 0
 ? 1
 
+# On a pseudo-terminal (script(1)): colour by default, none with NO_COLOR; questions asked without --ask.
+$ script -qec "twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --no-ask" /dev/null | head -n 1 | grep -c "$(printf '\033')"
+> 1
+$ NO_COLOR=1 script -qec "twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --no-ask" /dev/null | grep -c "$(printf '\033')"
+> 0
+? 1
+$ printf 'n\n' | script -qec "twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --dry-run --color never" /dev/null | grep -c "questions, most urgent first"
+> 1
+
 # Usage errors change nothing.
 $ cp journal.txt before.txt
 $ twitchlog triage --yes itchy
