@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -141,12 +142,23 @@ int run_triage(const TriageOptions& options, const GlobalOptions& globals) {
   TriageView view;
   view.journal = path;
   view.color = options.format == "text" && use_color(options.color);
+  // The result is shown even when recording fails: it matters more than the record.
+  std::optional<Error> record_error;
   if (!answers.empty() && !options.dry_run) {
-    append_line(path, triage_entry(assessment, context.now()));
-    view.recorded = true;
+    try {
+      append_line(path, triage_entry(assessment, context.now()));
+      view.recorded = true;
+    } catch (const Error& e) {
+      record_error = e;
+    }
   }
   fmt::print("{}", options.format == "json" ? render_triage_json(assessment, rules, view)
                                             : render_triage_text(assessment, rules, view));
+  if (record_error) {
+    std::fflush(stdout);
+    fmt::print(stderr, "twitchlog: error: this triage was not recorded: {}\n", record_error->what());
+    return 1;
+  }
   return options.exit_code ? exit_status_for(assessment) : 0;
 }
 

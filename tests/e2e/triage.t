@@ -151,6 +151,13 @@ $ twitchlog triage --color sometimes
 $ cmp journal.txt before.txt && echo unchanged
 > unchanged
 
+# When the record cannot be written, the result is still shown, then the error (exit 1).
+$ twitchlog --journal /proc/version --as-of 2026-11-24T10:00:00+01:00 triage --yes chewing --exit-code > out.txt 2> err.txt
+? 1
+$ head -n 1 out.txt; grep -c '^twitchlog: error: this triage was not recorded: ' err.txt
+> Care level: doctor (See a doctor)
+> 1
+
 # Malformed lines are skipped with a warning, never fatal; a torn last line is ignored, as the contract says.
 $ printf 'garbage\n2026-11-24T09:00:00+01:00 twitch where=cheek' >> journal.txt
 $ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --no-ask --format json | jq -c '[.level, [.red_flags[].id]]'

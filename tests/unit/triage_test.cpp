@@ -220,7 +220,8 @@ TEST_CASE("evidence: the figures and the journal lines it rests on") {
   SUBCASE("line lists are capped, the count is not") {
     std::vector<std::string> lines;
     for (int i = 0; i < 200; ++i) lines.push_back(on(1, "twitch where=arm"));
-    const auto& e = triage(lines).fired.at(0).evidence.at(0);
+    const auto a = triage(lines);
+    const auto& e = a.fired.at(0).evidence.at(0);
     CHECK(e.line_count == 200);
     CHECK(e.lines.size() == kMaxEvidenceLines);
   }
