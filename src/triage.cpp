@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <memory>
 #include <set>
 
 #include <fmt/format.h>
@@ -44,6 +45,10 @@ struct FlagState {
   LineList twitch_flags;                // twitch entries naming the flag
   LineList triage_flags;                // triage entries naming the flag
 };
+
+}  // namespace
+
+namespace detail {
 
 class TriageScanner : public JournalSink {
  public:
@@ -231,9 +236,22 @@ class TriageScanner : public JournalSink {
   std::vector<Diagnostic> skipped_;
 };
 
+}  // namespace detail
+
+namespace {
+
 bool more_urgent(const RedFlag* a, const RedFlag* b) { return a->level_rank > b->level_rank; }
 
 }  // namespace
+
+TriageCollector::TriageCollector(const RuleSet& rules, const Timestamp& now, std::string file)
+    : scanner_(std::make_unique<detail::TriageScanner>(rules, now, std::move(file))) {}
+TriageCollector::~TriageCollector() = default;
+void TriageCollector::on_entry(const Entry& entry, std::string_view raw) { scanner_->on_entry(entry, raw); }
+void TriageCollector::on_problem(std::uint64_t line, std::string_view raw, const LineProblem& problem, bool torn) {
+  scanner_->on_problem(line, raw, problem, torn);
+}
+JournalFindings TriageCollector::finish(const ScanSummary& summary) { return scanner_->finish(summary); }
 
 std::string_view answer_name(Answer answer) {
   switch (answer) {
@@ -246,7 +264,7 @@ std::string_view answer_name(Answer answer) {
 
 JournalFindings scan_for_triage_text(std::string_view text, const std::string& file, const RuleSet& rules,
                                      const Timestamp& now) {
-  TriageScanner scanner(rules, now, file);
+  TriageCollector scanner(rules, now, file);
   const ScanSummary summary = scan_journal_text(text, scanner);
   return scanner.finish(summary);
 }
@@ -259,7 +277,7 @@ JournalFindings scan_for_triage_file(const std::string& path, const RuleSet& rul
     findings.missing = true;
     return findings;
   }
-  TriageScanner scanner(rules, now, path);
+  TriageCollector scanner(rules, now, path);
   const ScanSummary summary = scan_journal_file(path, scanner);
   return scanner.finish(summary);
 }

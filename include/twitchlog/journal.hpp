@@ -86,6 +86,24 @@ class JournalSink {
   virtual void on_comment(std::uint64_t /*line*/, std::string_view /*raw*/) {}
 };
 
+/// Passes every line to several sinks, in order: one pass, many readers.
+class FanOutSink : public JournalSink {
+ public:
+  explicit FanOutSink(std::vector<JournalSink*> sinks) : sinks_(std::move(sinks)) {}
+  void on_entry(const Entry& entry, std::string_view raw) override {
+    for (auto* s : sinks_) s->on_entry(entry, raw);
+  }
+  void on_problem(std::uint64_t line, std::string_view raw, const LineProblem& problem, bool torn) override {
+    for (auto* s : sinks_) s->on_problem(line, raw, problem, torn);
+  }
+  void on_comment(std::uint64_t line, std::string_view raw) override {
+    for (auto* s : sinks_) s->on_comment(line, raw);
+  }
+
+ private:
+  std::vector<JournalSink*> sinks_;
+};
+
 /// Totals of one pass over a journal.
 struct ScanSummary {
   std::uint64_t lines = 0;

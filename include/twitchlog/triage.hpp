@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,25 @@ struct JournalFindings {
   std::map<std::string, std::vector<Evidence>, std::less<>> by_flag;
   /// Malformed lines, skipped (never fatal).
   std::vector<Diagnostic> skipped;
+};
+
+namespace detail {
+class TriageScanner;
+}
+
+/// Gathers triage's findings line by line, so other readers can share the
+/// one pass over the journal (see FanOutSink).
+class TriageCollector : public JournalSink {
+ public:
+  TriageCollector(const RuleSet& rules, const Timestamp& now, std::string file);
+  ~TriageCollector() override;
+  void on_entry(const Entry& entry, std::string_view raw) override;
+  void on_problem(std::uint64_t line, std::string_view raw, const LineProblem& problem, bool torn) override;
+  /// The findings, once every line was seen.
+  JournalFindings finish(const ScanSummary& summary);
+
+ private:
+  std::unique_ptr<detail::TriageScanner> scanner_;
 };
 
 /// Reads a journal held in memory; `file` names it. `now` ends every window;
