@@ -18,9 +18,7 @@ struct RulesOptions {
 };
 
 int run_rules(const RulesOptions& options, const GlobalOptions& globals) {
-  if (options.format != "text" && options.format != "json") {
-    throw_usage(fmt::format("--format: unknown format {}; valid: text, json", options.format));
-  }
+  check_format(options.format, {"text", "json"});
   if (options.dump) {
     if (!options.check_file.empty()) throw_usage("choose one of --dump and --check");
     fmt::print("{}", builtin_rules_text());

@@ -1,7 +1,6 @@
 // `twitchlog triage`: red flags from the answers and the journal, to a care level.
 #include <unistd.h>
 
-#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -97,22 +96,9 @@ void ask_questions(const RuleSet& rules, const JournalFindings& findings, Answer
   }
 }
 
-bool use_color(const std::string& choice) {
-  if (choice == "always") return true;
-  if (choice == "never") return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return false;
-  return ::isatty(STDOUT_FILENO) == 1;
-}
-
 int run_triage(const TriageOptions& options, const GlobalOptions& globals) {
-  if (options.format != "text" && options.format != "json") {
-    throw_usage(fmt::format("--format: unknown format {}; valid: text, json", twitchlog::quoted(options.format)));
-  }
-  if (options.color != "auto" && options.color != "always" && options.color != "never") {
-    throw_usage(
-        fmt::format("--color: unknown choice {}; valid: auto, always, never", twitchlog::quoted(options.color)));
-  }
+  check_format(options.format, {"text", "json"});
+  const bool color = use_color(options.color);
   if (options.ask && options.no_ask) throw_usage("choose one of --ask and --no-ask");
   const Context context(globals);
   const RuleSet rules = context.load_rules();
@@ -122,18 +108,7 @@ int run_triage(const TriageOptions& options, const GlobalOptions& globals) {
 
   const std::string path = context.journal_path();
   const JournalFindings findings = scan_for_triage_file(path, rules, context.now());
-  if (findings.missing) {
-    fmt::print(stderr, "twitchlog: note: journal {} does not exist yet; triage rests on your answers alone\n",
-               printable(path));
-  }
-  constexpr std::size_t kShownSkips = 10;
-  for (std::size_t i = 0; i < findings.skipped.size() && i < kShownSkips; ++i) {
-    fmt::print(stderr, "{}\n", findings.skipped[i].render());
-  }
-  if (findings.skipped.size() > kShownSkips) {
-    fmt::print(stderr, "twitchlog: warning: {} more malformed lines skipped; run `twitchlog check`\n",
-               findings.skipped.size() - kShownSkips);
-  }
+  report_skipped(findings);
 
   const bool asking = options.ask || (!options.no_ask && ::isatty(STDIN_FILENO) == 1);
   if (asking) ask_questions(rules, findings, answers);
@@ -141,7 +116,7 @@ int run_triage(const TriageOptions& options, const GlobalOptions& globals) {
   const Assessment assessment = assess(rules, findings, answers, context.now());
   TriageView view;
   view.journal = path;
-  view.color = options.format == "text" && use_color(options.color);
+  view.color = options.format == "text" && color;
   // The result is shown even when recording fails: it matters more than the record.
   std::optional<Error> record_error;
   if (!answers.empty() && !options.dry_run) {

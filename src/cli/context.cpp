@@ -3,7 +3,12 @@
 #include <cstdlib>
 #include <ctime>
 
+#include <unistd.h>
+
+#include <fmt/format.h>
+
 #include "twitchlog/error.hpp"
+#include "twitchlog/text.hpp"
 
 namespace twitchlog::cli {
 
@@ -39,6 +44,42 @@ RuleSet Context::load_rules() const {
   const auto path = rules_path(options_.rules, env_);
   if (!path) return load_builtin_rules();
   return twitchlog::load_rules(read_file(*path), *path);
+}
+
+void check_choice(std::string_view option, std::string_view what, const std::string& value,
+                  std::initializer_list<std::string_view> valid) {
+  for (const auto v : valid) {
+    if (v == value) return;
+  }
+  std::vector<std::string> names(valid.begin(), valid.end());
+  throw_usage(fmt::format("{}: unknown {} {}; valid: {}", option, what, twitchlog::quoted(value), join(names)));
+}
+
+void check_format(const std::string& format, std::initializer_list<std::string_view> valid) {
+  check_choice("--format", "format", format, valid);
+}
+
+bool use_color(const std::string& choice) {
+  check_choice("--color", "choice", choice, {"auto", "always", "never"});
+  if (choice == "always") return true;
+  if (choice == "never") return false;
+  if (!env("NO_COLOR").empty()) return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+void report_skipped(const JournalFindings& findings) {
+  if (findings.missing) {
+    fmt::print(stderr, "twitchlog: note: journal {} does not exist yet; nothing from it is taken into account\n",
+               printable(findings.file));
+  }
+  constexpr std::size_t kShown = 10;
+  for (std::size_t i = 0; i < findings.skipped.size() && i < kShown; ++i) {
+    fmt::print(stderr, "{}\n", findings.skipped[i].render());
+  }
+  if (findings.skipped.size() > kShown) {
+    fmt::print(stderr, "twitchlog: warning: {} more malformed lines skipped; run `twitchlog check`\n",
+               findings.skipped.size() - kShown);
+  }
 }
 
 }  // namespace twitchlog::cli

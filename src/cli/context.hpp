@@ -9,6 +9,7 @@
 #include "twitchlog/paths.hpp"
 #include "twitchlog/rules.hpp"
 #include "twitchlog/time.hpp"
+#include "twitchlog/triage.hpp"
 
 namespace twitchlog::cli {
 
@@ -37,10 +38,22 @@ class Context {
   Timestamp now_;
 };
 
+/// Refuses a value outside `valid`: "OPTION: unknown WHAT "VALUE"; valid: ..." (exit 2).
+void check_choice(std::string_view option, std::string_view what, const std::string& value,
+                  std::initializer_list<std::string_view> valid);
+/// --format FORMAT among `valid`.
+void check_format(const std::string& format, std::initializer_list<std::string_view> valid);
+/// --color auto|always|never: always, never, or on a terminal when NO_COLOR is unset.
+bool use_color(const std::string& choice);
+/// Tells on stderr that the journal does not exist yet, and shows the
+/// malformed lines a reading command skipped (the first 10, then a count).
+void report_skipped(const JournalFindings& findings);
+
 /// Each subcommand: its options and the callback that runs it. The callback
 /// stores the exit status in `status`.
 void setup_log(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_check(CLI::App& app, const GlobalOptions& globals, int& status);
+void setup_advise(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_triage(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_rules(CLI::App& app, const GlobalOptions& globals, int& status);
 

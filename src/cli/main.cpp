@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
       "  twitchlog log -s3 -d45s -t espresso \"after the third espresso\"\n"
       "  twitchlog log --checkin caffeine=3 sleep=6.5 stress=4 water=1.2\n"
       "  twitchlog triage\n"
+      "  twitchlog advise --plan\n"
       "  twitchlog check\n"
       "  twitchlog rules --format json\n"
       "\nSee twitchlog(1), twitchlog-journal(5) and twitchlog-rules(5).");
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
   twitchlog::cli::setup_log(app, globals, status);
   twitchlog::cli::setup_check(app, globals, status);
   twitchlog::cli::setup_triage(app, globals, status);
+  twitchlog::cli::setup_advise(app, globals, status);
   twitchlog::cli::setup_rules(app, globals, status);
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     sub->footer(sub->get_footer() +
@@ -70,9 +72,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {
-      fmt::print(
-          stderr,
-          "twitchlog: error: no subcommand given; choose one of log, triage, check, rules (see twitchlog --help)\n");
+      fmt::print(stderr,
+                 "twitchlog: error: no subcommand given; choose one of log, triage, advise, check, rules (see "
+                 "twitchlog --help)\n");
       return kUsageStatus;
     }
   } catch (const CLI::ParseError& e) {

@@ -18,7 +18,7 @@ $ twitchlog rules --format json | jq -c '.red_flags[] | select(.journal != null)
 > ["recurring",{"rule":"months","window_days":180,"min_months":3}]
 > ["chewing",{"rule":"tag","window_days":30,"tags":["chewing"]}]
 $ twitchlog rules --format yaml
-! twitchlog: error: --format: unknown format yaml; valid: text, json
+! twitchlog: error: --format: unknown format "yaml"; valid: text, json
 ? 2
 
 # Validation reports every problem, with FILE:LINE and the id.

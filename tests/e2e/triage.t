@@ -12,7 +12,7 @@ $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage
 >
 > As of 2026-11-24T10:00:00+01:00, from journal.txt.
 > twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one.
-! twitchlog: note: journal journal.txt does not exist yet; triage rests on your answers alone
+! twitchlog: note: journal journal.txt does not exist yet; nothing from it is taken into account
 $ test -e journal.txt || echo "nothing recorded"
 > nothing recorded
 

@@ -1,0 +1,58 @@
+// `twitchlog advise`: the likely causes and what to do about them.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "twitchlog/advise.hpp"
+#include "twitchlog/error.hpp"
+#include "twitchlog/text.hpp"
+
+namespace twitchlog::cli {
+
+namespace {
+
+struct AdviseOptions {
+  bool plan = false;
+  std::string format = "text";
+  std::string color = "auto";
+};
+
+int run_advise(const AdviseOptions& options, const GlobalOptions& globals) {
+  check_format(options.format, {"text", "json"});
+  const bool color = options.format == "text" && use_color(options.color);
+  const Context context(globals);
+  const RuleSet rules = context.load_rules();
+  const std::string path = context.journal_path();
+  const AdviceInput input = scan_for_advice_file(path, rules, context.now());
+  report_skipped(input.triage);
+  const Advice advice = advise(rules, input, context.now(), options.plan);
+  fmt::print("{}",
+             options.format == "json" ? render_advice_json(advice, rules) : render_advice_text(advice, rules, color));
+  return 0;
+}
+
+}  // namespace
+
+void setup_advise(CLI::App& app, const GlobalOptions& globals, int& status) {
+  auto options = std::make_shared<AdviseOptions>();
+  CLI::App* sub = app.add_subcommand("advise", "The likely causes, ranked by the journal, and the remedies for them");
+  sub->add_flag("--plan", options->plan, "Add a week-by-week plan: one change a week, the most effective first");
+  sub->add_option("--format", options->format, "Output format: text or json")->option_text("FORMAT");
+  sub->add_option("--color", options->color, "Colour the text: auto (on a terminal, unless NO_COLOR), always, never")
+      ->option_text("WHEN");
+  sub->footer(
+      "Causes are ranked by the last days of the journal (check-in averages against the rules' thresholds,\n"
+      "twitch tags, night twitching, remedies taken); with no data, by how common they are. When triage says\n"
+      "a doctor is needed, advise leads with that and lists the medical options.\n\n"
+      "Examples:\n"
+      "  twitchlog advise\n"
+      "  twitchlog advise --plan\n"
+      "  twitchlog advise --format json | jq -r '.causes[0].id'");
+  sub->callback([options, &globals, &status] { status = run_advise(*options, globals); });
+}
+
+}  // namespace twitchlog::cli
