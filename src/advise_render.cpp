@@ -69,7 +69,9 @@ std::string render_advice_text(const Advice& a, const RuleSet& rules, bool color
         "  are; log daily check-ins and twitches (with tags) to rank them by your own journal.\n",
         a.window_days);
   } else if (a.likely > 0 && a.causes.front().tier == EvidenceTier::none) {
-    out += "  Nothing in the journal points at a cause yet; they are ordered by how common they are.\n";
+    out += fmt::format(
+        "  Nothing in the last {} days of the journal points at a cause; they are ordered by how common they are.\n",
+        a.window_days);
   }
   for (std::size_t i = 0; i < a.causes.size(); ++i) {
     const auto& r = a.causes[i];
