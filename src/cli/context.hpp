@@ -53,6 +53,7 @@ void report_skipped(const JournalFindings& findings);
 /// stores the exit status in `status`.
 void setup_log(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_check(CLI::App& app, const GlobalOptions& globals, int& status);
+void setup_report(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_advise(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_triage(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_rules(CLI::App& app, const GlobalOptions& globals, int& status);

@@ -53,6 +53,7 @@ int main(int argc, char** argv) {
       "  twitchlog log --checkin caffeine=3 sleep=6.5 stress=4 water=1.2\n"
       "  twitchlog triage\n"
       "  twitchlog advise --plan\n"
+      "  twitchlog report --format json | jq .totals\n"
       "  twitchlog check\n"
       "  twitchlog rules --format json\n"
       "\nSee twitchlog(1), twitchlog-journal(5) and twitchlog-rules(5).");
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
   twitchlog::cli::setup_check(app, globals, status);
   twitchlog::cli::setup_triage(app, globals, status);
   twitchlog::cli::setup_advise(app, globals, status);
+  twitchlog::cli::setup_report(app, globals, status);
   twitchlog::cli::setup_rules(app, globals, status);
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     sub->footer(sub->get_footer() +
@@ -73,7 +75,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {
       fmt::print(stderr,
-                 "twitchlog: error: no subcommand given; choose one of log, triage, advise, check, rules (see "
+                 "twitchlog: error: no subcommand given; choose one of log, triage, advise, report, check, rules (see "
                  "twitchlog --help)\n");
       return kUsageStatus;
     }

@@ -1,6 +1,6 @@
 # Command-line manners: help, version, usage errors, global options anywhere.
 $ twitchlog
-! twitchlog: error: no subcommand given; choose one of log, triage, advise, check, rules (see twitchlog --help)
+! twitchlog: error: no subcommand given; choose one of log, triage, advise, report, check, rules (see twitchlog --help)
 ? 2
 $ twitchlog frobnicate
 ! twitchlog: error: The following argument was not expected: frobnicate (see twitchlog --help)

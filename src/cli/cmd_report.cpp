@@ -1,0 +1,122 @@
+// `twitchlog report`: trends, triggers and remedies over a range of days.
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "twitchlog/error.hpp"
+#include "twitchlog/report.hpp"
+#include "twitchlog/text.hpp"
+
+namespace twitchlog::cli {
+
+namespace {
+
+struct ReportOptions {
+  std::string from;
+  std::string to;
+  std::string last;
+  std::string period = "week";
+  std::string format = "text";
+  std::string color = "auto";
+  int window = 14;
+  bool strict = false;
+};
+
+// The local day of a --from or --to value (a date, or any --at form).
+std::int64_t day_of(const std::string& option, const std::string& text, const Timestamp& now) {
+  try {
+    return local_timestamp(parse_instant(text, now).unix_seconds).day();
+  } catch (const Error& e) {
+    throw_usage(option + ": " + e.what());
+  }
+}
+
+// Defaults: the last 8 weeks ending today.
+constexpr int kDefaultDays = 56;
+
+ReportRequest request_from(const ReportOptions& o, const Timestamp& now) {
+  ReportRequest r;
+  check_choice("--period", "period", o.period, {"day", "week", "month"});
+  r.period = o.period == "day" ? Period::day : o.period == "month" ? Period::month : Period::week;
+  if (o.window < 1 || o.window > 3650)
+    throw_usage(fmt::format("--window: {} is not a number of days from 1 to 3650", o.window));
+  r.window = o.window;
+  const std::int64_t today = local_timestamp(now.unix_seconds).day();
+  if (!o.last.empty()) {
+    if (!o.from.empty() || !o.to.empty()) throw_usage("choose --last, or --from and --to, not both");
+    r.to = today;
+    r.from = range_start_for_last(o.last, today);
+    return r;
+  }
+  r.to = o.to.empty() ? today : day_of("--to", o.to, now);
+  r.from = o.from.empty() ? r.to - kDefaultDays + 1 : day_of("--from", o.from, now);
+  if (r.from > r.to) {
+    throw_usage(fmt::format("--from {} is after --to {}", format_date(date_from_days(r.from)),
+                            format_date(date_from_days(r.to))));
+  }
+  if (r.to - r.from >= 36600) throw_usage("the range is longer than 100 years");
+  return r;
+}
+
+int run_report(const ReportOptions& options, const GlobalOptions& globals) {
+  check_format(options.format, {"text", "json", "csv", "tsv", "markdown"});
+  const bool color = options.format == "text" && use_color(options.color);
+  const Context context(globals);
+  const RuleSet rules = context.load_rules();
+  const ReportRequest request = request_from(options, context.now());
+  const std::string path = context.journal_path();
+  const Report report = report_journal_file(path, rules, request, context.now());
+  JournalFindings shown;  // the same stderr lines as triage and advise
+  shown.file = path;
+  shown.missing = report.missing;
+  shown.skipped = report.skipped;
+  if (options.strict && !report.skipped.empty()) {
+    report_skipped(shown);
+    throw_data(fmt::format("--strict: {} malformed line{} in {}; run `twitchlog check`", report.skipped.size(),
+                           report.skipped.size() == 1 ? "" : "s", path));
+  }
+  if (options.format != "json") report_skipped(shown);
+  std::string out;
+  if (options.format == "json") {
+    out = render_report_json(report, rules);
+  } else if (options.format == "csv" || options.format == "tsv") {
+    out = render_report_table(report, options.format == "csv" ? ',' : '\t');
+  } else if (options.format == "markdown") {
+    out = render_report_markdown(report, rules);
+  } else {
+    out = render_report_text(report, rules, color);
+  }
+  fmt::print("{}", out);
+  return 0;
+}
+
+}  // namespace
+
+void setup_report(CLI::App& app, const GlobalOptions& globals, int& status) {
+  auto options = std::make_shared<ReportOptions>();
+  CLI::App* sub =
+      app.add_subcommand("report", "Trends, triggers and remedies over a range of days, for people and pipes");
+  sub->add_option("--from", options->from, "First day (YYYY-MM-DD); default: 8 weeks before --to")->option_text("DATE");
+  sub->add_option("--to", options->to, "Last day (YYYY-MM-DD); default: today")->option_text("DATE");
+  sub->add_option("--last", options->last, "The range as a length ending today: 30d, 8w, 6m")->option_text("N[dwm]");
+  sub->add_option("--period", options->period, "Cut the range by day, week (ISO, Monday first) or month")
+      ->option_text("PERIOD");
+  sub->add_option("--format", options->format, "text (charts), json, csv, tsv or markdown (a page for a doctor)")
+      ->option_text("FORMAT");
+  sub->add_option("--window", options->window, "Days compared before and after a remedy (default 14)")
+      ->option_text("DAYS");
+  sub->add_flag("--strict", options->strict, "Fail (exit 1) on malformed journal lines instead of skipping them");
+  sub->add_option("--color", options->color, "Colour the text: auto (on a terminal, unless NO_COLOR), always, never")
+      ->option_text("WHEN");
+  sub->footer(
+      "Examples:\n"
+      "  twitchlog report\n"
+      "  twitchlog report --last 6m --period month\n"
+      "  twitchlog report --format csv | column -ts,\n"
+      "  twitchlog report --format json | jq .totals\n"
+      "  twitchlog report --format markdown > for-my-doctor.md");
+  sub->callback([options, &globals, &status] { status = run_report(*options, globals); });
+}
+
+}  // namespace twitchlog::cli
