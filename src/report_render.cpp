@@ -25,6 +25,9 @@ std::string per_day(const Figures& f, std::int64_t days) {
 
 std::int64_t range_days(const ReportRequest& r) { return r.to - r.from + 1; }
 
+// "1 day", "3 days".
+std::string days_text(std::uint64_t n) { return fmt::format("{} day{}", n, n == 1 ? "" : "s"); }
+
 std::string risk_text(const Factor& f) {
   return f.risk == RiskSide::high ? fmt::format("{} or more", format_number(f.threshold))
                                   : fmt::format("under {}", format_number(f.threshold));
@@ -162,9 +165,9 @@ std::string render_report_text(const Report& r, const RuleSet& rules, bool color
          " (episodes a day on the days a check-in puts the factor on its risk side, and on the others)\n";
   for (const auto& f : r.factors) {
     out +=
-        fmt::format("  {:<10} {:<12} risk: {} on {} days; other: {} on {} days; ratio {}{}\n", printable(f.factor->id),
-                    risk_text(*f.factor), one_decimal(f.risk_rate), f.risk_days, one_decimal(f.other_rate),
-                    f.other_days, one_decimal(f.ratio),
+        fmt::format("  {:<10} {:<12} risk: {} on {}; other: {} on {}; ratio {}{}\n", printable(f.factor->id),
+                    risk_text(*f.factor), one_decimal(f.risk_rate), days_text(f.risk_days), one_decimal(f.other_rate),
+                    days_text(f.other_days), one_decimal(f.ratio),
                     f.enough_data ? "" : fmt::format(" (too little data: under {} days in a group)", kMinFactorDays));
   }
 
@@ -181,9 +184,13 @@ std::string render_report_text(const Report& r, const RuleSet& rules, bool color
            fmt::format(" (episodes a day in the {} days before and after the effect starts)\n", q.window);
     for (const auto& m : r.remedies) {
       const RemedyEffect& e = m.effect;
-      out += fmt::format("  {:<16} since {}: {} before, {} after (from {}){}\n", printable(m.id), day_text(e.first_day),
-                         one_decimal(e.before.rate, "no day"), one_decimal(e.after.rate, "no day"),
-                         day_text(e.first_day + e.onset_days), m.remedy == nullptr ? " (not in the rules)" : "");
+      const std::string from = e.onset_days > 0
+                                   ? fmt::format(" (counted from {}, {} on)", day_text(e.first_day + e.onset_days),
+                                                 days_text(static_cast<std::uint64_t>(e.onset_days)))
+                                   : "";
+      out += fmt::format("  {:<16} since {}: {} before, {} after{}{}\n", printable(m.id), day_text(e.first_day),
+                         one_decimal(e.before.rate, "no day"), one_decimal(e.after.rate, "no day"), from,
+                         m.remedy == nullptr ? " (not in the rules)" : "");
     }
   }
   out += fmt::format("\nRed flags on {}: {}; care level {} (see `twitchlog triage`)\n", day_text(q.to), flags_text(r),
@@ -270,7 +277,8 @@ std::string render_report_json(const Report& r, const RuleSet& rules) {
   j.end_object();
   j.key("warnings").begin_array();
   for (const auto& d : r.skipped) {
-    j.begin_object().key("line").value(static_cast<std::int64_t>(d.line)).key("message").value(d.message).end_object();
+    j.begin_object().key("file").value(d.file).key("line").value(static_cast<std::int64_t>(d.line));
+    j.key("column").value(static_cast<std::int64_t>(d.column)).key("message").value(d.message).end_object();
   }
   j.end_array();
   j.key("disclaimer").value(rules.triage.disclaimer);
@@ -286,7 +294,8 @@ std::string render_report_table(const Report& r, char separator) {
   for (const auto& p : r.periods) {
     const Figures& f = p.figures;
     out += join({csv_field(p.label, separator), day_text(p.start), day_text(p.end), std::to_string(f.episodes),
-                 std::to_string(f.days_with_episodes), f.mean_severity ? format_number(*f.mean_severity) : "",
+                 std::to_string(f.days_with_episodes),
+                 f.mean_severity ? format_number(std::round(*f.mean_severity * 100) / 100) : "",
                  std::to_string(f.total_duration_s)},
                 sep) +
            "\n";  // LF, not RFC 4180's CRLF: what column, awk and spreadsheets on Unix expect
@@ -307,8 +316,9 @@ std::string render_report_markdown(const Report& r, const RuleSet& rules) {
   out += fmt::format("- **Red flags (twitchlog triage, {}):** {}; care level **{}**.\n\n", day_text(q.to),
                      flags_text(r), r.triage.level->id);
 
-  out += fmt::format("## By {}\n\n| {} | Episodes | Days | Mean severity | Duration |\n|---|---:|---:|---:|---:|\n",
-                     period_name(q.period), period_name(q.period));
+  const std::string_view name = period_name(q.period);
+  out += fmt::format("## By {}\n\n| {}{} | Episodes | Days | Mean severity | Duration |\n|---|---:|---:|---:|---:|\n",
+                     name, static_cast<char>(name[0] - 'a' + 'A'), name.substr(1));
   for (const auto& p : r.periods) {
     const Figures& f = p.figures;
     out += fmt::format("| {} | {} | {} | {} | {} |\n", p.label, f.episodes, f.days_with_episodes,
@@ -344,6 +354,13 @@ std::string render_report_markdown(const Report& r, const RuleSet& rules) {
       out += fmt::format("| {} | {} | {} | {} ({}) |\n", printable(m.remedy ? m.remedy->name : m.id),
                          day_text(e.first_day), one_decimal(e.before.rate, "no day"),
                          one_decimal(e.after.rate, "no day"), day_text(e.first_day + e.onset_days));
+    }
+  }
+  if (!r.triage.fired.empty()) {
+    out += fmt::format("\n## Red flags (as of {})\n\n", format_timestamp(r.triage.as_of));
+    for (const auto& f : r.triage.fired) {
+      out += fmt::format("- **{}** ({}): {}\n", printable(f.flag->name), f.flag->level, printable(f.flag->meaning));
+      for (const auto& e : f.evidence) out += fmt::format("  - {}\n", printable(e.text));
     }
   }
   out += fmt::format("\n*{}*\n", printable(rules.triage.disclaimer));

@@ -109,8 +109,6 @@ struct Advice {
 
 /// How many likely causes the remedies and the plan aim at.
 inline constexpr std::size_t kLikelyCauses = 3;
-/// The days before and after a remedy compared (as `report --window`'s default).
-inline constexpr int kEffectWindowDays = 14;
 
 /// Ranks the causes and picks the remedies (and the plan, when `plan`).
 Advice advise(const RuleSet& rules, const AdviceInput& input, const Timestamp& now, bool plan);

@@ -30,7 +30,7 @@ struct ReportRequest {
   std::int64_t from = 0;  ///< first day (inclusive)
   std::int64_t to = 0;    ///< last day (inclusive)
   Period period = Period::week;
-  int window = 14;  ///< days before and after a remedy
+  int window = kEffectWindowDays;  ///< days before and after a remedy
 };
 
 /// Parses `--last`: Nd, Nw or Nm (N from 1), ending today. Throws a usage Error.

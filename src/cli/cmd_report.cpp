@@ -19,7 +19,7 @@ struct ReportOptions {
   std::string period = "week";
   std::string format = "text";
   std::string color = "auto";
-  int window = 14;
+  std::string window = std::to_string(kEffectWindowDays);
   bool strict = false;
 };
 
@@ -39,9 +39,10 @@ ReportRequest request_from(const ReportOptions& o, const Timestamp& now) {
   ReportRequest r;
   check_choice("--period", "period", o.period, {"day", "week", "month"});
   r.period = o.period == "day" ? Period::day : o.period == "month" ? Period::month : Period::week;
-  if (o.window < 1 || o.window > 3650)
-    throw_usage(fmt::format("--window: {} is not a number of days from 1 to 3650", o.window));
-  r.window = o.window;
+  const std::optional<int> window = parse_small_int(o.window);
+  if (!window || *window < 1 || *window > 3650)
+    throw_usage(fmt::format("--window: \"{}\" is not a number of days from 1 to 3650", o.window));
+  r.window = *window;
   const std::int64_t today = local_timestamp(now.unix_seconds).day();
   if (!o.last.empty()) {
     if (!o.from.empty() || !o.to.empty()) throw_usage("choose --last, or --from and --to, not both");
@@ -104,7 +105,8 @@ void setup_report(CLI::App& app, const GlobalOptions& globals, int& status) {
       ->option_text("PERIOD");
   sub->add_option("--format", options->format, "text (charts), json, csv, tsv or markdown (a page for a doctor)")
       ->option_text("FORMAT");
-  sub->add_option("--window", options->window, "Days compared before and after a remedy (default 14)")
+  sub->add_option("--window", options->window,
+                  fmt::format("Days compared before and after a remedy (default {})", kEffectWindowDays))
       ->option_text("DAYS");
   sub->add_flag("--strict", options->strict, "Fail (exit 1) on malformed journal lines instead of skipping them");
   sub->add_option("--color", options->color, "Colour the text: auto (on a terminal, unless NO_COLOR), always, never")

@@ -1,0 +1,390 @@
+# twitchlog report on a fixed journal (tests/data/report.journal), worked out by hand.
+# In 2026-11-02..24 (23 days): 18 twitches on 12 days (the 2026-10-30 one is before the range, the
+# 2026-11-24T23:30 one after now, line 49 is malformed); severities sum to 42 (mean 2.33);
+# durations 570 + 90 + 90 + 60 = 810 s. Weeks W45 (11-02..08): 11 twitches on 6 days; W46: 2 on 2;
+# W47: 3 on 2; W48 (clipped to 11-23..24): 2 on 2. Longest streak 11-02..05.
+# Caffeine 5 on 11-02..08 (risk, 11 twitches / 7 days = 1.57) and 1 after (7 / 16 = 0.44; 3.59 times).
+# Sleep 6 on days divisible by 3 (5 twitches / 8 days), 8 on days = 1 mod 3 (6 / 7).
+# caffeine-limit first on 11-09 (line 13, out of order), effect after 7 days: before = 10-30..11-08
+# (clipped to the first entry) 12 / 10 days; after = 11-16..24 (clipped to today) 5 / 9 days.
+# hot-bath (not in the rules) on 11-20: 8 twitches in 11-06..19, 2 in 11-20..24.
+# The eyelid twitch on 11-23 is a red flag (spreading).
+$ cp $SRC/tests/data/report.journal journal.txt
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02
+> Report 2026-11-02 to 2026-11-24 (23 days, by week)
+>
+> Episodes: 18 on 12 of 23 days (0.8 a day); mean severity 2.3; total duration 13m30s
+> Longest streak: 4 days, to 2026-11-05
+> Trend: 1.1 episodes a day in the first half, 0.5 in the second (down 54%)
+>
+> week        episodes  days  severity   duration
+> 2026-W45          11     6       2.5      9m30s  ██████████████████████████████
+> 2026-W46           2     2       1.5      1m30s  █████
+> 2026-W47           3     2       2.0      1m30s  ████████
+> 2026-W48           2     2       2.5         1m  █████
+>
+> Calendar (· none, ░ 1, ▒ 2-3, ▓ 4-6, █ 7 or more a day)
+>             Mo Tu We Th Fr Sa Su
+> 2026-11-02   ▒  ▒  ░  ▒  ·  ░  ▒
+> 2026-11-09   ·  ░  ·  ·  ░  ·  ·
+> 2026-11-16   ▒  ·  ░  ·  ·  ·  ·
+> 2026-11-23   ░  ░
+>
+> Factors (episodes a day on the days a check-in puts the factor on its risk side, and on the others)
+>   caffeine   3 or more    risk: 1.6 on 7 days; other: 0.4 on 16 days; ratio 3.6
+>   sleep      under 7      risk: 0.6 on 8 days; other: 0.9 on 7 days; ratio 0.7
+>   stress     4 or more    risk: - on 0 days; other: - on 0 days; ratio - (too little data: under 3 days in a group)
+>   water      under 1.5    risk: - on 0 days; other: - on 0 days; ratio - (too little data: under 3 days in a group)
+>
+> Tags: coffee (6), late (2), screen (2)
+>
+> Remedies (episodes a day in the 14 days before and after the effect starts)
+>   caffeine-limit   since 2026-11-09: 1.2 before, 0.6 after (counted from 2026-11-16, 7 days on)
+>   hot-bath         since 2026-11-20: 0.6 before, 0.4 after (not in the rules)
+>
+> Red flags on 2026-11-24: spreading (doctor); care level doctor (see `twitchlog triage`)
+> twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one.
+! journal.txt:49:11: warning: skipped: expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)
+!  49 | 2026-11-17 twitch
+!     |           ^
+
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format json
+> {
+>   "from": "2026-11-02",
+>   "to": "2026-11-24",
+>   "period": "week",
+>   "days": 23,
+>   "totals": {
+>     "episodes": 18,
+>     "days_with_episodes": 12,
+>     "mean_severity": 2.3333333333333335,
+>     "total_duration_s": 810
+>   },
+>   "longest_streak": {
+>     "days": 4,
+>     "end": "2026-11-05"
+>   },
+>   "periods": [
+>     {
+>       "label": "2026-W45",
+>       "start": "2026-11-02",
+>       "end": "2026-11-08",
+>       "episodes": 11,
+>       "days_with_episodes": 6,
+>       "mean_severity": 2.5454545454545454,
+>       "total_duration_s": 570
+>     },
+>     {
+>       "label": "2026-W46",
+>       "start": "2026-11-09",
+>       "end": "2026-11-15",
+>       "episodes": 2,
+>       "days_with_episodes": 2,
+>       "mean_severity": 1.5,
+>       "total_duration_s": 90
+>     },
+>     {
+>       "label": "2026-W47",
+>       "start": "2026-11-16",
+>       "end": "2026-11-22",
+>       "episodes": 3,
+>       "days_with_episodes": 2,
+>       "mean_severity": 2,
+>       "total_duration_s": 90
+>     },
+>     {
+>       "label": "2026-W48",
+>       "start": "2026-11-23",
+>       "end": "2026-11-24",
+>       "episodes": 2,
+>       "days_with_episodes": 2,
+>       "mean_severity": 2.5,
+>       "total_duration_s": 60
+>     }
+>   ],
+>   "factors": [
+>     {
+>       "id": "caffeine",
+>       "threshold": 3,
+>       "risk_side": "high",
+>       "risk_days": 7,
+>       "risk_rate": 1.5714285714285714,
+>       "other_days": 16,
+>       "other_rate": 0.4375,
+>       "ratio": 3.5918367346938775,
+>       "enough_data": true
+>     },
+>     {
+>       "id": "sleep",
+>       "threshold": 7,
+>       "risk_side": "low",
+>       "risk_days": 8,
+>       "risk_rate": 0.625,
+>       "other_days": 7,
+>       "other_rate": 0.8571428571428571,
+>       "ratio": 0.7291666666666667,
+>       "enough_data": true
+>     },
+>     {
+>       "id": "stress",
+>       "threshold": 4,
+>       "risk_side": "high",
+>       "risk_days": 0,
+>       "risk_rate": null,
+>       "other_days": 0,
+>       "other_rate": null,
+>       "ratio": null,
+>       "enough_data": false
+>     },
+>     {
+>       "id": "water",
+>       "threshold": 1.5,
+>       "risk_side": "low",
+>       "risk_days": 0,
+>       "risk_rate": null,
+>       "other_days": 0,
+>       "other_rate": null,
+>       "ratio": null,
+>       "enough_data": false
+>     }
+>   ],
+>   "remedies": [
+>     {
+>       "id": "caffeine-limit",
+>       "known": true,
+>       "first_day": "2026-11-09",
+>       "onset_days": 7,
+>       "window_days": 14,
+>       "before_rate": 1.2,
+>       "before_days": 10,
+>       "after_rate": 0.5555555555555556,
+>       "after_days": 9
+>     },
+>     {
+>       "id": "hot-bath",
+>       "known": false,
+>       "first_day": "2026-11-20",
+>       "onset_days": 0,
+>       "window_days": 14,
+>       "before_rate": 0.5714285714285714,
+>       "before_days": 14,
+>       "after_rate": 0.4,
+>       "after_days": 5
+>     }
+>   ],
+>   "tags": [
+>     {
+>       "tag": "coffee",
+>       "episodes": 6
+>     },
+>     {
+>       "tag": "late",
+>       "episodes": 2
+>     },
+>     {
+>       "tag": "screen",
+>       "episodes": 2
+>     }
+>   ],
+>   "red_flags": {
+>     "as_of": "2026-11-24T12:00:00+01:00",
+>     "level": "doctor",
+>     "flags": [
+>       {
+>         "id": "spreading",
+>         "level": "doctor",
+>         "evidence": "1 twitch outside the local areas in the last 30 days (where: eyelid)"
+>       }
+>     ]
+>   },
+>   "warnings": [
+>     {
+>       "file": "journal.txt",
+>       "line": 49,
+>       "column": 11,
+>       "message": "skipped: expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)"
+>     }
+>   ],
+>   "disclaimer": "twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one."
+> }
+
+# One row per period for spreadsheets; RFC 4180 quoting, LF line ends.
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format csv
+> period,start,end,episodes,days_with_episodes,mean_severity,total_duration_s
+> 2026-W45,2026-11-02,2026-11-08,11,6,2.55,570
+> 2026-W46,2026-11-09,2026-11-15,2,2,1.5,90
+> 2026-W47,2026-11-16,2026-11-22,3,2,2,90
+> 2026-W48,2026-11-23,2026-11-24,2,2,2.5,60
+! journal.txt:49:11: warning: skipped: expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)
+!  49 | 2026-11-17 twitch
+!     |           ^
+
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format tsv
+> period	start	end	episodes	days_with_episodes	mean_severity	total_duration_s
+> 2026-W45	2026-11-02	2026-11-08	11	6	2.55	570
+> 2026-W46	2026-11-09	2026-11-15	2	2	1.5	90
+> 2026-W47	2026-11-16	2026-11-22	3	2	2	90
+> 2026-W48	2026-11-23	2026-11-24	2	2	2.5	60
+! journal.txt:49:11: warning: skipped: expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)
+!  49 | 2026-11-17 twitch
+!     |           ^
+
+# A page for a doctor.
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format markdown
+> # Lip twitching, 2026-11-02 to 2026-11-24
+>
+> - **How often:** 18 episodes on 12 of 23 days (0.8 a day); longest run 4 days.
+> - **How strong and how long:** mean severity 2.3 of 5; 13m30s in all.
+> - **Trend:** 1.1 episodes a day in the first half, 0.5 in the second (down 54%).
+> - **Red flags (twitchlog triage, 2026-11-24):** spreading (doctor); care level **doctor**.
+>
+> ## By week
+>
+> | Week | Episodes | Days | Mean severity | Duration |
+> |---|---:|---:|---:|---:|
+> | 2026-W45 | 11 | 6 | 2.5 | 9m30s |
+> | 2026-W46 | 2 | 2 | 1.5 | 1m30s |
+> | 2026-W47 | 3 | 2 | 2.0 | 1m30s |
+> | 2026-W48 | 2 | 2 | 2.5 | 1m |
+>
+> ## Triggers that stand out
+>
+> - caffeine 3 or more cups/day: 1.6 episodes a day on 7 such days, 0.4 on 16 other days (3.6 times).
+> - Most frequent tags on twitches: coffee (6), late (2), screen (2).
+>
+> ## Remedies tried
+>
+> | Remedy | Since | Episodes a day, 14 days before | After (from) |
+> |---|---|---:|---|
+> | Less caffeine | 2026-11-09 | 1.2 | 0.6 (2026-11-16) |
+> | hot-bath | 2026-11-20 | 0.6 | 0.4 (2026-11-20) |
+>
+> ## Red flags (as of 2026-11-24T12:00:00+01:00)
+>
+> - **Spreading** (doctor): Twitching that moves beyond the lips is no longer a local irritation.
+>   - 1 twitch outside the local areas in the last 30 days (where: eyelid)
+>
+> *twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one.*
+! journal.txt:49:11: warning: skipped: expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)
+!  49 | 2026-11-17 twitch
+!     |           ^
+
+# Every period of the range is listed, empty ones with zeros; the first and last are clipped to the range.
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-04 --to 2026-11-07 --period day --format csv 2>/dev/null
+> period,start,end,episodes,days_with_episodes,mean_severity,total_duration_s
+> 2026-11-04,2026-11-04,2026-11-04,1,1,2,60
+> 2026-11-05,2026-11-05,2026-11-05,2,1,3,0
+> 2026-11-06,2026-11-06,2026-11-06,0,0,,0
+> 2026-11-07,2026-11-07,2026-11-07,1,1,1,30
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --last 2m --period month --format csv 2>/dev/null
+> period,start,end,episodes,days_with_episodes,mean_severity,total_duration_s
+> 2026-09,2026-09-25,2026-09-30,0,0,,0
+> 2026-10,2026-10-01,2026-10-31,1,1,1,0
+> 2026-11,2026-11-01,2026-11-24,18,12,2.33,810
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --last 30d --format json 2>/dev/null | jq -c '[.from, .to, .days, .totals.episodes, [.periods[].label]]'
+> ["2026-10-26","2026-11-24",30,19,["2026-W44","2026-W45","2026-W46","2026-W47","2026-W48"]]
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --last 3w --format json 2>/dev/null | jq -c '[.from, .to, .days]'
+> ["2026-11-04","2026-11-24",21]
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --format json 2>/dev/null | jq -c '[.from, .to, .days, .period]'
+> ["2026-09-30","2026-11-24",56,"week"]
+
+# A range that ends in the past: red flags as triage saw them at its end (the eyelid twitch is later).
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --to 2026-11-15 --format json 2>/dev/null | jq -c '[.red_flags.as_of, .red_flags.level, .totals.episodes, .remedies[0].after_days]'
+> ["2026-11-15T23:59:59+01:00","self-care",13,9]
+
+# --window changes the days compared before and after a remedy.
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --window 3 --format json 2>/dev/null | jq -c '.remedies[] | [.id, .window_days, .before_days, .before_rate, .after_days, .after_rate]'
+> ["caffeine-limit",3,3,1,3,1]
+> ["hot-bath",3,3,0.3333333333333333,3,0]
+
+# Pipes: the README's examples.
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format json 2>/dev/null | jq -c .totals
+> {"episodes":18,"days_with_episodes":12,"mean_severity":2.3333333333333335,"total_duration_s":810}
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format csv 2>/dev/null | column -ts,
+> period    start       end         episodes  days_with_episodes  mean_severity  total_duration_s
+> 2026-W45  2026-11-02  2026-11-08  11        6                   2.55           570
+> 2026-W46  2026-11-09  2026-11-15  2         2                   1.5            90
+> 2026-W47  2026-11-16  2026-11-22  3         2                   2              90
+> 2026-W48  2026-11-23  2026-11-24  2         2                   2.5            60
+
+# The order of the lines changes nothing (but the line numbers of the warnings).
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format json 2>/dev/null | jq 'del(.warnings)' > a.json && (head -n 2 journal.txt && tail -n +3 journal.txt | sort -r) > shuffled.txt && twitchlog --journal shuffled.txt --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format json 2>/dev/null | jq 'del(.warnings)' | cmp - a.json && echo same
+> same
+
+# Periods sum to the totals.
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --last 6m --period day --format json 2>/dev/null | jq -c '[.totals.episodes, ([.periods[].episodes] | add), .totals.total_duration_s, ([.periods[].total_duration_s] | add), (.periods | length)]'
+> [19,19,810,810,184]
+
+# Malformed lines never stop a report; in JSON they are warnings, not stderr; --strict makes them an error.
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --format json | jq -c '.warnings[] | [.file, .line, .column]'
+> ["journal.txt",49,11]
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --strict --format csv
+! journal.txt:49:11: warning: skipped: expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)
+!  49 | 2026-11-17 twitch
+!     |           ^
+! twitchlog: error: --strict: 1 malformed line in journal.txt; run `twitchlog check`
+? 1
+
+# Usage errors: one line, exit 2, nothing written.
+$ cp journal.txt before.txt
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-20 --to 2026-11-10
+! twitchlog: error: --from 2026-11-20 is after --to 2026-11-10
+? 2
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --last 3w --from 2026-11-01
+! twitchlog: error: choose --last, or --from and --to, not both
+? 2
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --last 2y
+! twitchlog: error: --last: "2y" is not a length such as 30d, 8w or 6m (days, weeks or months)
+? 2
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --last 0d
+! twitchlog: error: --last: "0d" is not a length such as 30d, 8w or 6m (days, weeks or months)
+? 2
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --period year
+! twitchlog: error: --period: unknown period "year"; valid: day, week, month
+? 2
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --window 0
+! twitchlog: error: --window: "0" is not a number of days from 1 to 3650
+? 2
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --window x
+! twitchlog: error: --window: "x" is not a number of days from 1 to 3650
+? 2
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --format xml
+! twitchlog: error: --format: unknown format "xml"; valid: text, json, csv, tsv, markdown
+? 2
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-02-30
+! twitchlog: error: --from: invalid time "2026-02-30": day 30 does not exist in 2026-02 (it has 28 days); use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, YYYY-MM-DD HH:MM or an RFC 3339 date-time
+? 2
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --color sometimes
+! twitchlog: error: --color: unknown choice "sometimes"; valid: auto, always, never
+? 2
+$ cmp journal.txt before.txt && echo unchanged
+> unchanged
+
+# No journal yet: a report of zeros and a note.
+$ twitchlog --journal none.txt --as-of 2026-11-24T12:00:00+01:00 report --last 3d --period day --format csv
+> period,start,end,episodes,days_with_episodes,mean_severity,total_duration_s
+> 2026-11-22,2026-11-22,2026-11-22,0,0,,0
+> 2026-11-23,2026-11-23,2026-11-23,0,0,,0
+> 2026-11-24,2026-11-24,2026-11-24,0,0,,0
+! twitchlog: note: journal none.txt does not exist yet; nothing from it is taken into account
+
+# Colour only when asked for or on a terminal, never with NO_COLOR.
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --color always 2>/dev/null | head -n 1 | grep -c "$(printf '\033')"
+> 1
+$ script -qec "twitchlog --as-of 2026-11-24T12:00:00+01:00 report" /dev/null | grep -c "$(printf '\033')\[1mReport 2026-09-30"
+> 1
+$ NO_COLOR=1 script -qec "twitchlog --as-of 2026-11-24T12:00:00+01:00 report" /dev/null | grep -c "$(printf '\033')"
+> 0
+? 1
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --color never 2>/dev/null | grep -c "$(printf '\033')"
+> 0
+? 1
+
+# The example journal: report and advise agree on a remedy's before and after (see advise.t).
+$ twitchlog --journal $SRC/data/example.journal --as-of 2026-09-30 report --format json | jq -c '.remedies[] | select(.id == "caffeine-limit") | [.first_day, .before_rate, (.after_rate * 1000 | round)]'
+> ["2026-08-08",6,3143]
+$ twitchlog --journal $SRC/data/example.journal --as-of 2026-10-31 report --from 2026-08-03 --period month --format csv
+> period,start,end,episodes,days_with_episodes,mean_severity,total_duration_s
+> 2026-08,2026-08-03,2026-08-31,106,29,2.7,5495
+> 2026-09,2026-09-01,2026-09-30,19,11,1.47,300
+> 2026-10,2026-10-01,2026-10-31,11,5,1.91,170
