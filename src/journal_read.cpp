@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 #include <unistd.h>
+#include <array>
+#include <bit>
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -19,8 +21,26 @@ constexpr std::size_t kMaxFields = 256;
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
-// A bare value may not hold these (nor control characters).
-bool is_bare_forbidden(char c) { return c == ' ' || c == '\t' || c == '"' || c == '=' || c == '\\'; }
+// What a byte can be in the fields of a line (control characters are gone by then).
+enum CharClass : std::uint8_t {
+  kBare = 1,    // may be in a bare value
+  kKey = 2,     // may be in a key: [a-z0-9_-]
+  kQuoted = 4,  // may be in a quoted value as it is (not '"', '\\' or a tab)
+};
+constexpr std::array<std::uint8_t, 256> kChars = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (int c = 0x21; c < 256; ++c) table[c] = kBare | kQuoted;
+  for (const int c : {'"', '=', '\\'}) table[c] = 0;
+  table[' '] = kQuoted;
+  for (int c = 'a'; c <= 'z'; ++c) table[c] |= kKey;
+  for (int c = '0'; c <= '9'; ++c) table[c] |= kKey;
+  table['-'] |= kKey;
+  table['_'] |= kKey;
+  table['='] = kQuoted;
+  return table;
+}();
+
+bool has(char c, CharClass what) { return (kChars[static_cast<unsigned char>(c)] & what) != 0; }
 
 LineType malformed(LineProblem& problem, std::string_view line, std::size_t offset, std::string message) {
   problem.column = column_of(line, offset);
@@ -37,6 +57,88 @@ Kind kind_from_text(std::string_view text) {
   if (text == "triage") return Kind::triage;
   if (text == "note") return Kind::note;
   return Kind::unknown;
+}
+
+// Eight bytes at a time: nearly every journal line is plain ASCII, and a
+// journal can hold a million of them.
+constexpr std::uint64_t kOnes = 0x0101010101010101;
+constexpr std::uint64_t kHigh = 0x8080808080808080;
+
+// In a word of ASCII bytes (below 0x80): 0x80 in each byte that is >= c.
+constexpr std::uint64_t at_least(std::uint64_t x, unsigned c) { return (x + kOnes * (0x80 - c)) & kHigh; }
+// 0x80 in each byte that is c.
+constexpr std::uint64_t equal(std::uint64_t x, unsigned c) { return at_least(x, c) & ~at_least(x, c + 1); }
+// 0x80 in the first byte that is c (bytes after it may be marked wrongly):
+// cheaper than equal() where only the first matters.
+constexpr std::uint64_t first_equal(std::uint64_t x, unsigned c) {
+  const std::uint64_t y = x ^ (kOnes * c);
+  return (y - kOnes) & ~y & kHigh;
+}
+
+// The offset of the first byte at or after `pos` of a printable ASCII line
+// that `stop_word` marks (0x80 in its byte) and `stop_byte` accepts.
+template <typename Word, typename Byte>
+std::size_t ascii_find(std::string_view s, std::size_t pos, Word stop_word, Byte stop_byte) {
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; pos + 8 <= s.size(); pos += 8) {
+      std::uint64_t x = 0;
+      std::memcpy(&x, s.data() + pos, 8);
+      if (const std::uint64_t stops = stop_word(x)) return pos + static_cast<std::size_t>(std::countr_zero(stops)) / 8;
+    }
+  }
+  while (pos < s.size() && !stop_byte(s[pos])) ++pos;
+  return pos;
+}
+
+// The end of a token (the next space) of a printable ASCII line.
+std::size_t ascii_token_end(std::string_view s, std::size_t pos) {
+  return ascii_find(
+      s, pos, [](std::uint64_t x) { return first_equal(x, ' '); }, [](char c) { return c == ' '; });
+}
+
+// The end of the run of key characters ([a-z0-9_-]) at `pos`.
+std::size_t ascii_key_end(std::string_view s, std::size_t pos) {
+  return ascii_find(
+      s, pos,
+      [](std::uint64_t x) {
+        const std::uint64_t key = (at_least(x, 'a') & ~at_least(x, 'z' + 1)) |
+                                  (at_least(x, '0') & ~at_least(x, '9' + 1)) | equal(x, '-') | equal(x, '_');
+        return ~key & kHigh;
+      },
+      [](char c) { return !has(c, kKey); });
+}
+
+// The end of the run of bare-value characters at `pos`.
+std::size_t ascii_bare_end(std::string_view s, std::size_t pos) {
+  return ascii_find(
+      s, pos,
+      [](std::uint64_t x) {
+        return first_equal(x, ' ') | first_equal(x, '"') | first_equal(x, '=') | first_equal(x, '\\');
+      },
+      [](char c) { return !has(c, kBare); });
+}
+
+// The end of the run of characters a quoted value holds as they are.
+std::size_t ascii_quoted_end(std::string_view s, std::size_t pos) {
+  return ascii_find(
+      s, pos, [](std::uint64_t x) { return first_equal(x, '"') | first_equal(x, '\\'); },
+      [](char c) { return !has(c, kQuoted); });
+}
+
+// The offset of the first byte of `s` that is not printable ASCII (space to '~').
+std::size_t printable_ascii_prefix(std::string_view s) {
+  const char* p = s.data();
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, p + i, 8);
+    const std::uint64_t below_space = (x - kOnes * 0x20) & ~x & kHigh;  // some byte < 0x20
+    const std::uint64_t y = x ^ (kOnes * 0x7f);
+    const std::uint64_t del = (y - kOnes) & ~y & kHigh;  // some byte == 0x7f
+    if (((x & kHigh) | below_space | del) != 0) break;
+  }
+  while (i < s.size() && static_cast<unsigned char>(p[i]) >= 0x20 && static_cast<unsigned char>(p[i]) < 0x7f) ++i;
+  return i;
 }
 
 }  // namespace
@@ -66,12 +168,16 @@ LineType LineParser::parse(std::string_view line, std::uint64_t line_number, Ent
   if (pos == line.size()) return LineType::blank;
   if (line[pos] == '#') return LineType::comment;
 
-  if (line.starts_with("\xef\xbb\xbf")) {
+  if (line[pos] == '\xef' && line.starts_with("\xef\xbb\xbf")) {
     return malformed(problem, line, 0,
                      "byte order mark at the start of the file; save the journal as UTF-8 without a BOM");
   }
-  if (const auto bad = find_invalid_utf8(line)) return malformed(problem, line, *bad, "invalid UTF-8");
-  for (std::size_t i = 0; i < line.size(); ++i) {
+  const std::size_t plain = printable_ascii_prefix(line);
+  ascii_ = plain == line.size();
+  if (const auto bad = ascii_ ? std::nullopt : find_invalid_utf8(line.substr(plain))) {
+    return malformed(problem, line, plain + *bad, "invalid UTF-8");
+  }
+  for (std::size_t i = plain; i < line.size(); ++i) {
     const auto c = static_cast<unsigned char>(line[i]);
     if (c == '\t' || !is_control(c)) continue;
     if (c == '\r' && i + 1 == line.size()) {
@@ -88,10 +194,18 @@ LineType LineParser::parse(std::string_view line, std::uint64_t line_number, Ent
   scratch_.reserve(line.size());  // unescaped values are never longer: views into it stay valid
 
   // TIMESTAMP
-  std::size_t end = pos;
-  while (end < line.size() && !is_blank(line[end])) ++end;
+  // A timestamp holds no blank, so when the usual 25 bytes parse and a space
+  // follows, they are the whole token.
+  constexpr std::size_t kUsualWidth = 25;  // 2026-11-03T09:14:03+01:00
+  std::size_t end = pos + kUsualWidth;
   ParseFailure failure;
-  if (!parse_timestamp(line.substr(pos, end - pos), entry.time, failure)) {
+  const bool usual = end < line.size() && line[end] == ' ' &&
+                     parse_timestamp(line.substr(pos, kUsualWidth), entry.time, failure, dates_);
+  if (!usual) {
+    end = pos;
+    while (end < line.size() && !is_blank(line[end])) ++end;
+  }
+  if (!usual && !parse_timestamp(line.substr(pos, end - pos), entry.time, failure, dates_)) {
     return malformed(
         problem, line, pos + failure.offset,
         fmt::format("{} (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)", failure.message));
@@ -104,13 +218,17 @@ LineType LineParser::parse(std::string_view line, std::uint64_t line_number, Ent
   }
   if (blanks != 1 || line[end] != ' ') entry.loose_spacing = true;
   end = pos;
-  while (end < line.size() && !is_blank(line[end])) ++end;
+  if (ascii_) {
+    end = ascii_token_end(line, pos);
+  } else {
+    while (end < line.size() && !is_blank(line[end])) ++end;
+  }
   entry.kind_text = line.substr(pos, end - pos);
-  entry.kind_column = static_cast<std::uint32_t>(column_of(line, pos));
-  if (!is_key(entry.kind_text)) {
+  entry.kind_column = column(line, pos);
+  entry.kind = kind_from_text(entry.kind_text);
+  if (entry.kind == Kind::unknown && !is_key(entry.kind_text)) {
     return malformed(problem, line, pos, fmt::format("expected a kind: {}", kKindChoices));
   }
-  entry.kind = kind_from_text(entry.kind_text);
 
   return parse_fields(line, end, entry, problem);
 }
@@ -128,19 +246,28 @@ LineType LineParser::parse_fields(std::string_view line, std::size_t start, Entr
     if (pos == line.size()) break;
 
     const std::size_t key_start = pos;
-    while (pos < line.size() && line[pos] != '=' && !is_blank(line[pos])) ++pos;
+    if (ascii_) {
+      pos = ascii_key_end(line, pos);
+    } else {
+      while (pos < line.size() && has(line[pos], kKey)) ++pos;
+    }
+    const bool key_chars_only = pos == line.size() || line[pos] == '=' || is_blank(line[pos]);
+    if (!key_chars_only) {  // not a key: find its end for the message
+      while (pos < line.size() && line[pos] != '=' && !is_blank(line[pos])) ++pos;
+    }
     const std::string_view key = line.substr(key_start, pos - key_start);
     if (pos == line.size() || line[pos] != '=') {
       return malformed(problem, line, key_start, fmt::format("expected KEY=VALUE, found {}", quoted(key)));
     }
-    if (!is_key(key)) {
+    const bool valid_key = key_chars_only && !key.empty() && key[0] >= 'a' && key[0] <= 'z';  // as is_key
+    if (!valid_key) {
       return malformed(
           problem, line, key_start,
           fmt::format("invalid key {}: keys are lowercase letters, digits, '-' and '_', starting with a letter",
                       quoted(key)));
     }
     for (const auto& field : entry.fields) {
-      if (field.key == key) {
+      if (field.key.size() == key.size() && field.key[0] == key[0] && field.key == key) {
         return malformed(problem, line, key_start,
                          fmt::format("duplicate key {} (first at column {})", quoted(key), field.column));
       }
@@ -179,8 +306,13 @@ LineType LineParser::parse_fields(std::string_view line, std::size_t start, Entr
           continue;
         }
         if (c == '\t') return malformed(problem, line, pos, "tab in a quoted value; write it as \\t");
-        scratch_ += c;
-        ++pos;
+        const std::size_t run = pos++;  // c itself, then the run of plain characters after it
+        if (ascii_) {
+          pos = ascii_quoted_end(line, pos);
+        } else {
+          while (pos < line.size() && has(line[pos], kQuoted)) ++pos;
+        }
+        scratch_.append(line.data() + run, pos - run);
       }
       if (!closed) return malformed(problem, line, open, "unterminated quoted value: the closing '\"' is missing");
       if (pos < line.size() && !is_blank(line[pos])) {
@@ -189,8 +321,13 @@ LineType LineParser::parse_fields(std::string_view line, std::size_t start, Entr
       value = std::string_view(scratch_).substr(begin);
     } else {
       const std::size_t begin = pos;
+      if (ascii_) {
+        pos = ascii_bare_end(line, pos);
+      } else {
+        while (pos < line.size() && has(line[pos], kBare)) ++pos;
+      }
       while (pos < line.size() && !is_blank(line[pos])) {
-        if (is_bare_forbidden(line[pos])) {
+        if (!has(line[pos], kBare)) {
           return malformed(
               problem, line, pos,
               fmt::format("{} in a bare value; quote the value: {}=\"...\"", quoted(line.substr(pos, 1)), key));
@@ -203,12 +340,17 @@ LineType LineParser::parse_fields(std::string_view line, std::size_t start, Entr
       }
       value = line.substr(begin, pos - begin);
     }
-    entry.fields.push_back(Field{key, value, static_cast<std::uint32_t>(column_of(line, key_start))});
+    entry.fields.push_back(Field{key, value, column(line, key_start)});
   }
   return LineType::entry;
 }
 
+std::uint32_t LineParser::column(std::string_view line, std::size_t offset) const {
+  return static_cast<std::uint32_t>(ascii_ ? offset + 1 : column_of(line, offset));
+}
+
 LineType LineParser::parse_fields_only(std::string_view text, Entry& entry, LineProblem& problem) {
+  ascii_ = false;
   entry.fields.clear();
   entry.loose_spacing = false;
   scratch_.clear();

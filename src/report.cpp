@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <map>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -35,9 +36,9 @@ class ReportCollector : public JournalSink {
     const bool in_range = day >= request_.from && day <= request_.to;
     switch (entry.kind) {
       case Kind::twitch: {
-        ++all_days_[day];
+        ++all_days_cursor_[day];
         if (!in_range) break;
-        DayFigures& d = days_[day];
+        DayFigures& d = days_cursor_[day];
         ++d.episodes;
         if (const Field* s = entry.find("severity")) {
           const auto v = parse_small_int(s->value);
@@ -54,9 +55,14 @@ class ReportCollector : public JournalSink {
           }
         }
         if (const Field* tags = entry.find("tags")) {
-          for (const auto tag : split_commas(tags->value)) {
-            if (is_id(tag)) ++tags_[std::string(tag)];
-          }
+          for_each_comma_item(tags->value, [this](std::string_view tag) {
+            if (!is_id(tag)) return;
+            if (const auto it = tags_.find(tag); it != tags_.end()) {
+              ++it->second;
+            } else {
+              tags_.emplace(tag, 1);
+            }
+          });
         }
         break;
       }
@@ -64,10 +70,11 @@ class ReportCollector : public JournalSink {
         if (!in_range) break;
         for (const auto& field : entry.fields) {
           for (std::size_t i = 0; i < rules_.factors.size(); ++i) {
-            if (rules_.factors[i].id != field.key) continue;
+            const std::string& id = rules_.factors[i].id;  // never empty
+            if (id.size() != field.key.size() || id[0] != field.key[0] || id != field.key) continue;
             const auto value = parse_number(field.value);
             if (!value || *value < rules_.factors[i].min || *value > rules_.factors[i].max) continue;
-            auto& sums = factor_days_[day];
+            auto& sums = factor_days_cursor_[day];
             if (sums.empty()) sums.assign(rules_.factors.size(), {0.0, 0});
             sums[i].first += *value;
             ++sums[i].second;
@@ -99,7 +106,9 @@ class ReportCollector : public JournalSink {
     factors(r);
     remedies(r);
     r.tags.assign(tags_.begin(), tags_.end());
-    std::stable_sort(r.tags.begin(), r.tags.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::sort(r.tags.begin(), r.tags.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
   }
 
  private:
@@ -218,7 +227,14 @@ class ReportCollector : public JournalSink {
   std::map<std::int64_t, DayFigures> days_;
   std::map<std::int64_t, std::vector<std::pair<double, std::uint64_t>>> factor_days_;
   std::map<std::string, std::int64_t> remedy_first_;
-  std::map<std::string, std::uint64_t> tags_;
+  struct TagHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::uint64_t, TagHash, std::equal_to<>> tags_;
+  DayCursor<DailyEpisodes> all_days_cursor_{all_days_};
+  DayCursor<std::map<std::int64_t, DayFigures>> days_cursor_{days_};
+  DayCursor<std::map<std::int64_t, std::vector<std::pair<double, std::uint64_t>>>> factor_days_cursor_{factor_days_};
 };
 
 // The instant triage looks from: the end of the range's last day, or now if that is earlier.

@@ -1,5 +1,6 @@
 #include "twitchlog/text.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -99,12 +100,24 @@ std::string printable(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// 1 for the characters of an id, 2 for those that may also start one.
+constexpr std::array<std::uint8_t, 256> kIdChars = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = 2;
+  for (int c = '0'; c <= '9'; ++c) table[c] = 2;
+  table['-'] = 1;
+  table['_'] = 1;
+  return table;
+}();
+
+}  // namespace
+
 bool is_id(std::string_view id) {
-  if (id.empty()) return false;
-  const auto first = id.front();
-  if (!((first >= 'a' && first <= 'z') || (first >= '0' && first <= '9'))) return false;
+  if (id.empty() || kIdChars[static_cast<unsigned char>(id.front())] != 2) return false;
   for (const char c : id) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+    if (kIdChars[static_cast<unsigned char>(c)] == 0) return false;
   }
   return true;
 }
@@ -123,17 +136,28 @@ bool is_key(std::string_view key) { return !key.empty() && key.front() >= 'a' &&
 
 std::optional<double> parse_number(std::string_view text) {
   std::size_t i = 0;
-  if (i < text.size() && text[i] == '-') ++i;
+  const bool negative = i < text.size() && text[i] == '-';
+  if (negative) ++i;
   const std::size_t int_start = i;
-  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+  std::uint64_t mantissa = 0;  // the digits, while there are at most 15 of them
+  std::size_t fraction_digits = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') mantissa = mantissa * 10 + (text[i++] - '0');
   if (i == int_start) return std::nullopt;
   if (i < text.size() && text[i] == '.') {
     ++i;
     const std::size_t frac_start = i;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') mantissa = mantissa * 10 + (text[i++] - '0');
     if (i == frac_start) return std::nullopt;
+    fraction_digits = i - frac_start;
   }
   if (i != text.size() || text.size() > 64) return std::nullopt;
+  if (i - int_start - (fraction_digits > 0 ? 1 : 0) <= 15) {
+    // Both exact in a double, so the one division rounds as from_chars does.
+    static constexpr double kPowers[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                         1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const double value = static_cast<double>(mantissa) / kPowers[fraction_digits];
+    return negative && value != 0 ? -value : value;
+  }
   double value = 0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;

@@ -1,5 +1,7 @@
 #include "twitchlog/time.hpp"
 
+#include <cstring>
+
 #include <ctime>
 
 #include <fmt/format.h>
@@ -116,8 +118,52 @@ int Timestamp::second_of_day() const {
 }
 
 bool parse_timestamp(std::string_view text, Timestamp& out, ParseFailure& failure) {
-  Date date;
-  if (!parse_date_part(text, date, failure)) return false;
+  DateCache cache;
+  return parse_timestamp(text, out, failure, cache);
+}
+
+namespace {
+
+// "HH:MM:SS" at the start of `p`, all digits and in range; false for anything
+// else (parse_clock then says what is wrong).
+bool quick_clock(const char* p, int& seconds) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (!(digit(p[0]) && digit(p[1]) && p[2] == ':' && digit(p[3]) && digit(p[4]) && p[5] == ':' && digit(p[6]) &&
+        digit(p[7]))) {
+    return false;
+  }
+  const int h = (p[0] - '0') * 10 + (p[1] - '0');
+  const int mi = (p[3] - '0') * 10 + (p[4] - '0');
+  const int s = (p[6] - '0') * 10 + (p[7] - '0');
+  if (h > 23 || mi > 59 || s > 60) return false;
+  seconds = h * 3600 + mi * 60 + s;
+  return true;
+}
+
+}  // namespace
+
+bool parse_timestamp(std::string_view text, Timestamp& out, ParseFailure& failure, DateCache& cache) {
+  // The usual form, YYYY-MM-DDTHH:MM:SS+HH:MM, with the date and offset of the last line.
+  if (text.size() == 25 && cache.valid && cache.offset_valid && text[10] == 'T' &&
+      std::memcmp(text.data(), cache.text, 10) == 0 && std::memcmp(text.data() + 19, cache.offset_text, 6) == 0) {
+    int seconds = 0;
+    if (quick_clock(text.data() + 11, seconds)) {
+      out.unix_seconds = cache.days * kSecondsPerDay + seconds - cache.offset_seconds;
+      out.offset_seconds = cache.offset_seconds;
+      return true;
+    }
+  }
+  std::int64_t days = 0;
+  if (cache.valid && text.size() >= 10 && std::memcmp(text.data(), cache.text, 10) == 0) {
+    days = cache.days;  // the same valid date as the last time
+  } else {
+    Date date;
+    if (!parse_date_part(text, date, failure)) return false;
+    days = days_from_date(date);
+    std::memcpy(cache.text, text.data(), 10);
+    cache.days = days;
+    cache.valid = true;
+  }
   if (text.size() < 11 || (text[10] != 'T' && text[10] != 't')) {
     return fail(failure, 10, "expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM)");
   }
@@ -141,12 +187,17 @@ bool parse_timestamp(std::string_view text, Timestamp& out, ParseFailure& failur
     }
     if (oh > 23 || om > 59) return fail(failure, pos, "UTC offset out of range (-23:59 to +23:59)");
     offset = (oh * 60 + om) * 60 * (text[pos] == '-' ? -1 : 1);
+    if (pos == 19) {
+      std::memcpy(cache.offset_text, text.data() + 19, 6);
+      cache.offset_seconds = offset;
+      cache.offset_valid = true;
+    }
     pos += 6;
   } else {
     return fail(failure, pos, "expected a UTC offset: Z, +HH:MM or -HH:MM");
   }
   if (pos != text.size()) return fail(failure, pos, "unexpected text after the timestamp");
-  const std::int64_t local = days_from_date(date) * kSecondsPerDay + h * 3600 + mi * 60 + s;
+  const std::int64_t local = days * kSecondsPerDay + h * 3600 + mi * 60 + s;
   out.unix_seconds = local - offset;
   out.offset_seconds = offset;
   return true;

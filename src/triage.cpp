@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "twitchlog/stats.hpp"
 #include "twitchlog/text.hpp"
 
 namespace twitchlog {
@@ -54,7 +55,11 @@ class TriageScanner : public JournalSink {
  public:
   TriageScanner(const RuleSet& rules, const Timestamp& now, std::string file)
       : rules_(rules), now_(now), today_(local_timestamp(now.unix_seconds).day()), file_(std::move(file)) {
-    for (const auto& flag : rules.red_flags) states_.push_back(FlagState{&flag, {}, {}, {}, {}, {}});
+    for (const auto& flag : rules.red_flags) {
+      states_.push_back(FlagState{&flag, {}, {}, {}, {}, {}});
+      widest_window_ = std::max(widest_window_, flag.journal.window_days);
+    }
+    widest_window_ = std::max(widest_window_, rules.triage.flag_window_days);
   }
 
   void on_entry(const Entry& entry, std::string_view /*raw*/) override {
@@ -107,20 +112,23 @@ class TriageScanner : public JournalSink {
   bool within(std::int64_t day, int days) const { return day > today_ - days && day <= today_; }
 
   void twitch(const Entry& entry, std::int64_t day) {
-    const auto [it, inserted] = twitch_days_.emplace(day, entry.line);
-    if (!inserted && entry.line < it->second) it->second = entry.line;
+    std::uint64_t& first_line = twitch_days_cursor_[day];  // 0 for a new day: lines count from 1
+    if (first_line == 0 || entry.line < first_line) first_line = entry.line;
+    if (!within(day, widest_window_)) return;  // older than every window: only the streak rule looks further
 
     const Field* where_field = entry.find("where");
     const std::string_view where = where_field != nullptr ? where_field->value : std::string_view("lower-lip");
-    const Area* area = rules_.find_area(where);
-    const bool local = area != nullptr && area->local;  // an unknown area counts as outside: never miss a flag
+    const auto local = [&] {
+      const Area* area = rules_.find_area(where);
+      return area != nullptr && area->local;  // an unknown area counts as outside: never miss a flag
+    };
     const Field* tags = entry.find("tags");
 
     for (auto& state : states_) {
       const JournalRule& rule = state.flag->journal;
       switch (rule.kind) {
         case JournalRuleKind::outside_local_areas:
-          if (!local && within(day, rule.window_days)) {
+          if (within(day, rule.window_days) && !local()) {
             state.rule_lines.add(entry.line);
             state.areas.emplace(where);
           }
@@ -232,7 +240,9 @@ class TriageScanner : public JournalSink {
   std::int64_t today_;
   std::string file_;
   std::vector<FlagState> states_;
+  int widest_window_ = 0;                              // days: the widest window of a rule or of `flags`
   std::map<std::int64_t, std::uint64_t> twitch_days_;  // day -> first twitch line that day
+  DayCursor<std::map<std::int64_t, std::uint64_t>> twitch_days_cursor_{twitch_days_};
   std::vector<Diagnostic> skipped_;
 };
 

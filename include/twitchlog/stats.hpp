@@ -11,6 +11,26 @@ namespace twitchlog {
 /// Twitch entries per day (day number, days since 1970-01-01).
 using DailyEpisodes = std::map<std::int64_t, std::uint64_t>;
 
+/// Looks a day up in a map keyed by day, through the last day looked up:
+/// journals come mostly in time order, so most lookups skip the tree. The
+/// map must outlive the cursor and keep its entries while it is in use.
+template <typename Map>
+class DayCursor {
+ public:
+  explicit DayCursor(Map& map) : map_(map), last_(map.end()) {}
+  DayCursor(const DayCursor&) = delete;  // a copy would look into the other map
+  DayCursor& operator=(const DayCursor&) = delete;
+  /// The day's value, default-made when the day is new.
+  typename Map::mapped_type& operator[](std::int64_t day) {
+    if (last_ == map_.end() || last_->first != day) last_ = map_.try_emplace(day).first;
+    return last_->second;
+  }
+
+ private:
+  Map& map_;
+  typename Map::iterator last_;
+};
+
 /// Episodes a day over a window of days, clipped to the days the journal covers.
 struct EpisodeRate {
   std::int64_t first_day = 0;  ///< the clipped window (first_day > last_day when empty)

@@ -37,6 +37,18 @@ bool is_key(std::string_view key);
 /// The items of a comma-separated list ("a,,b" gives "a", "", "b"; "" gives one empty item).
 std::vector<std::string_view> split_commas(std::string_view list);
 
+/// Calls `f` with each item of a comma-separated list, as split_commas gives
+/// them, without allocating (for the reading of big journals).
+template <typename F>
+void for_each_comma_item(std::string_view list, F&& f) {
+  for (;;) {
+    const auto comma = list.find(',');
+    f(list.substr(0, comma));
+    if (comma == std::string_view::npos) return;
+    list.remove_prefix(comma + 1);
+  }
+}
+
 /// Parses a plain decimal number: -?DIGITS(.DIGITS)?; no exponent, NaN or infinity.
 std::optional<double> parse_number(std::string_view text);
 

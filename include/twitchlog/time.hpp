@@ -50,6 +50,19 @@ struct ParseFailure {
 /// fractional seconds accepted and dropped). Returns false and fills `failure`.
 bool parse_timestamp(std::string_view text, Timestamp& out, ParseFailure& failure);
 
+/// The last date parse_timestamp read with it: journal lines come in runs of
+/// the same day, so the date is checked and converted once per run.
+struct DateCache {
+  char text[10] = {};
+  std::int64_t days = 0;
+  bool valid = false;
+  char offset_text[6] = {};  ///< the last "+HH:MM" read, when offset_valid
+  int offset_seconds = 0;
+  bool offset_valid = false;
+};
+/// As above, through `cache`.
+bool parse_timestamp(std::string_view text, Timestamp& out, ParseFailure& failure, DateCache& cache);
+
 /// Writes an RFC 3339 date-time with seconds: "2026-11-03T09:14:03+01:00", "Z" for UTC.
 std::string format_timestamp(const Timestamp& ts);
 

@@ -134,3 +134,44 @@ TEST_CASE("durations: units d h m s in order, once each, no overflow") {
   CHECK(format_duration(90061) == "1d1h1m1s");
   CHECK(format_duration(90) == "1m30s");
 }
+
+TEST_CASE("parse_timestamp through a DateCache gives what it gives without one") {
+  // Runs of the same date and offset, then changes of each, errors between them.
+  const char* const texts[] = {"2026-11-24T10:00:00+01:00",
+                               "2026-11-24T10:00:01+01:00",
+                               "2026-11-24T23:59:60+01:00",
+                               "2026-11-24T24:00:00+01:00",
+                               "2026-11-24T10:60:00+01:00",
+                               "2026-11-24T10:00:00+02:00",
+                               "2026-11-24T10:00:00+01:00",
+                               "2026-11-24t10:00:00+01:00",
+                               "2026-11-24T10:00:00.5+01:00",
+                               "2026-11-24T10:00:00Z",
+                               "2026-11-24T1a:00:00+01:00",
+                               "2026-11-24T10:00:00+24:00",
+                               "2026-11-25T00:00:00+01:00",
+                               "2026-02-30T10:00:00+01:00",
+                               "2026-11-25T00:00:00+01:00",
+                               "2026-11-25 00:00:00+01:00",
+                               "2026-11-25T00:00:00-05:30",
+                               "2026-11-25T00:00:00+01:00x",
+                               "2026-11-25",
+                               "",
+                               "2026-11-25T00:00:00+01:00"};
+  DateCache cache;
+  for (const char* text : texts) {
+    CAPTURE(text);
+    Timestamp plain, cached;
+    ParseFailure plain_failure, cached_failure;
+    const bool plain_ok = parse_timestamp(text, plain, plain_failure);
+    const bool cached_ok = parse_timestamp(text, cached, cached_failure, cache);
+    REQUIRE(plain_ok == cached_ok);
+    if (plain_ok) {
+      CHECK(plain.unix_seconds == cached.unix_seconds);
+      CHECK(plain.offset_seconds == cached.offset_seconds);
+    } else {
+      CHECK(plain_failure.offset == cached_failure.offset);
+      CHECK(plain_failure.message == cached_failure.message);
+    }
+  }
+}
