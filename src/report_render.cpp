@@ -193,8 +193,8 @@ std::string render_report_text(const Report& r, const RuleSet& rules, bool color
                          m.remedy == nullptr ? " (not in the rules)" : "");
     }
   }
-  out += fmt::format("\nRed flags on {}: {}; care level {} (see `twitchlog triage`)\n", day_text(q.to), flags_text(r),
-                     r.triage.level->id);
+  out += fmt::format("\nRed flags on {}: {}; care level {} (see `twitchlog triage`)\n", day_text(r.triage.as_of.day()),
+                     flags_text(r), r.triage.level->id);
   out += fmt::format("{}\n", printable(rules.triage.disclaimer));
   return out;
 }
@@ -313,8 +313,8 @@ std::string render_report_markdown(const Report& r, const RuleSet& rules) {
   out += fmt::format("- **How strong and how long:** mean severity {} of 5; {} in all.\n",
                      one_decimal(t.mean_severity, "not given"), format_duration(t.total_duration_s));
   out += fmt::format("- **Trend:** {}.\n", trend_text(r));
-  out += fmt::format("- **Red flags (twitchlog triage, {}):** {}; care level **{}**.\n\n", day_text(q.to),
-                     flags_text(r), r.triage.level->id);
+  out += fmt::format("- **Red flags (twitchlog triage, {}):** {}; care level **{}**.\n\n",
+                     day_text(r.triage.as_of.day()), flags_text(r), r.triage.level->id);
 
   const std::string_view name = period_name(q.period);
   out += fmt::format("## By {}\n\n| {}{} | Episodes | Days | Mean severity | Duration |\n|---|---:|---:|---:|---:|\n",

@@ -48,10 +48,10 @@ ReportRequest request_from(const ReportOptions& o, const Timestamp& now) {
     if (!o.from.empty() || !o.to.empty()) throw_usage("choose --last, or --from and --to, not both");
     r.to = today;
     r.from = range_start_for_last(o.last, today);
-    return r;
+  } else {
+    r.to = o.to.empty() ? today : day_of("--to", o.to, now);
+    r.from = o.from.empty() ? r.to - kDefaultDays + 1 : day_of("--from", o.from, now);
   }
-  r.to = o.to.empty() ? today : day_of("--to", o.to, now);
-  r.from = o.from.empty() ? r.to - kDefaultDays + 1 : day_of("--from", o.from, now);
   if (r.from > r.to) {
     throw_usage(fmt::format("--from {} is after --to {}", format_date(date_from_days(r.from)),
                             format_date(date_from_days(r.to))));

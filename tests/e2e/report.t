@@ -325,6 +325,15 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --strict --format csv
 ! twitchlog: error: --strict: 1 malformed line in journal.txt; run `twitchlog check`
 ? 1
 
+# A range that ends after today: its last days are empty, and the red flags are today's.
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-23 --to 2026-11-30 --period day --format csv 2>/dev/null | tail -n 2
+> 2026-11-29,2026-11-29,2026-11-29,0,0,,0
+> 2026-11-30,2026-11-30,2026-11-30,0,0,,0
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-23 --to 2026-11-30 2>/dev/null | grep '^Red flags'
+> Red flags on 2026-11-24: spreading (doctor); care level doctor (see `twitchlog triage`)
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-23 --to 2026-11-30 --format markdown 2>/dev/null | grep 'Red flags (twitchlog'
+> - **Red flags (twitchlog triage, 2026-11-24):** spreading (doctor); care level **doctor**.
+
 # Usage errors: one line, exit 2, nothing written.
 $ cp journal.txt before.txt
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-20 --to 2026-11-10
@@ -338,6 +347,9 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --last 2y
 ? 2
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --last 0d
 ! twitchlog: error: --last: "0d" is not a length such as 30d, 8w or 6m (days, weeks or months)
+? 2
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --last 5300w
+! twitchlog: error: the range is longer than 100 years
 ? 2
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --period year
 ! twitchlog: error: --period: unknown period "year"; valid: day, week, month
