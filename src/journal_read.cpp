@@ -125,10 +125,26 @@ std::size_t ascii_quoted_end(std::string_view s, std::size_t pos) {
       [](char c) { return !has(c, kQuoted); });
 }
 
-// The offset of the first byte of `s` that is not printable ASCII (space to '~').
+// The offset of the first byte of `s` that is not printable ASCII (space to
+// '~'): 16 bytes at a time where the compiler has vector types, else 8.
 std::size_t printable_ascii_prefix(std::string_view s) {
   const char* p = s.data();
   std::size_t i = 0;
+#if defined(__GNUC__)
+  if constexpr (std::endian::native == std::endian::little) {
+    using Bytes = signed char __attribute__((vector_size(16)));
+    for (; i + 16 <= s.size(); i += 16) {
+      Bytes v;
+      std::memcpy(&v, p + i, 16);
+      const Bytes bad = (v < 0x20) | (v == 0x7f);  // bytes from 0x80 are negative
+      std::uint64_t low = 0, high = 0;
+      std::memcpy(&low, &bad, 8);
+      std::memcpy(&high, reinterpret_cast<const char*>(&bad) + 8, 8);
+      if (low != 0) return i + static_cast<std::size_t>(std::countr_zero(low)) / 8;
+      if (high != 0) return i + 8 + static_cast<std::size_t>(std::countr_zero(high)) / 8;
+    }
+  }
+#endif
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t x = 0;
     std::memcpy(&x, p + i, 8);
@@ -163,6 +179,11 @@ const Field* Entry::find(std::string_view key) const {
 }
 
 LineType LineParser::parse(std::string_view line, std::uint64_t line_number, Entry& entry, LineProblem& problem) {
+  return parse(line, line_number, entry, problem, printable_ascii_prefix(line));
+}
+
+LineType LineParser::parse(std::string_view line, std::uint64_t line_number, Entry& entry, LineProblem& problem,
+                           std::size_t plain) {
   std::size_t pos = 0;
   while (pos < line.size() && is_blank(line[pos])) ++pos;
   if (pos == line.size()) return LineType::blank;
@@ -172,7 +193,6 @@ LineType LineParser::parse(std::string_view line, std::uint64_t line_number, Ent
     return malformed(problem, line, 0,
                      "byte order mark at the start of the file; save the journal as UTF-8 without a BOM");
   }
-  const std::size_t plain = printable_ascii_prefix(line);
   ascii_ = plain == line.size();
   if (const auto bad = ascii_ ? std::nullopt : find_invalid_utf8(line.substr(plain))) {
     return malformed(problem, line, plain + *bad, "invalid UTF-8");
@@ -370,9 +390,10 @@ class LineFeeder {
  public:
   explicit LineFeeder(JournalSink& sink) : sink_(sink) {}
 
-  void line(std::string_view raw) {
+  // `plain`: the length of the line's printable ASCII prefix.
+  void line(std::string_view raw, std::size_t plain) {
     ++summary_.lines;
-    switch (parser_.parse(raw, summary_.lines, entry_, problem_)) {
+    switch (parser_.parse(raw, summary_.lines, entry_, problem_, plain)) {
       case LineType::blank: break;
       case LineType::comment: sink_.on_comment(summary_.lines, raw); break;
       case LineType::entry:
@@ -430,7 +451,7 @@ ScanSummary scan_journal_text(std::string_view text, JournalSink& sink) {
     if (raw.size() > kMaxLineBytes) {
       feeder.too_long(raw);
     } else {
-      feeder.line(raw);
+      feeder.line(raw, printable_ascii_prefix(raw));
     }
     start = newline + 1;
   }
@@ -464,16 +485,23 @@ ScanSummary scan_journal_file(const std::string& path, JournalSink& sink) {
     const std::size_t end = held + static_cast<std::size_t>(got);
     std::size_t start = 0;
     for (;;) {
-      const void* found = std::memchr(buffer.data() + start, '\n', end - start);
-      if (found == nullptr) break;
-      const std::size_t newline = static_cast<const char*>(found) - buffer.data();
+      // One pass finds both the newline and whether the line is plain ASCII,
+      // as nearly every line is; memchr finds the newline of the others.
+      const std::size_t plain = printable_ascii_prefix(std::string_view(buffer.data() + start, end - start));
+      std::size_t newline = start + plain;
+      if (newline == end) break;
+      if (buffer[newline] != '\n') {
+        const void* found = std::memchr(buffer.data() + newline, '\n', end - newline);
+        if (found == nullptr) break;
+        newline = static_cast<std::size_t>(static_cast<const char*>(found) - buffer.data());
+      }
       const std::string_view raw(buffer.data() + start, newline - start);
       if (skipping) {
         skipping = false;
       } else if (raw.size() > kMaxLineBytes) {
         feeder.too_long(raw);
       } else {
-        feeder.line(raw);
+        feeder.line(raw, std::min(plain, raw.size()));
       }
       start = newline + 1;
     }

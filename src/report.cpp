@@ -40,29 +40,31 @@ class ReportCollector : public JournalSink {
         if (!in_range) break;
         DayFigures& d = days_cursor_[day];
         ++d.episodes;
-        if (const Field* s = entry.find("severity")) {
-          const auto v = parse_small_int(s->value);
-          if (v && *v >= 1 && *v <= 5) {
-            d.severity_sum += *v;
-            ++d.severity_count;
-          }
-        }
-        if (const Field* f = entry.find("duration")) {
-          std::int64_t seconds = 0;
-          ParseFailure failure;
-          if (parse_duration(f->value, seconds, failure) && !__builtin_add_overflow(d.duration_s, seconds, &seconds)) {
-            d.duration_s = seconds;
-          }
-        }
-        if (const Field* tags = entry.find("tags")) {
-          for_each_comma_item(tags->value, [this](std::string_view tag) {
-            if (!is_id(tag)) return;
-            if (const auto it = tags_.find(tag); it != tags_.end()) {
-              ++it->second;
-            } else {
-              tags_.emplace(tag, 1);
+        for (const Field& field : entry.fields) {  // one pass: keys are unique on a line
+          const std::string_view key = field.key;
+          if (key_is(key, "severity")) {
+            const auto v = parse_small_int(field.value);
+            if (v && *v >= 1 && *v <= 5) {
+              d.severity_sum += *v;
+              ++d.severity_count;
             }
-          });
+          } else if (key_is(key, "duration")) {
+            std::int64_t seconds = 0;
+            ParseFailure failure;
+            if (parse_duration(field.value, seconds, failure) &&
+                !__builtin_add_overflow(d.duration_s, seconds, &seconds)) {
+              d.duration_s = seconds;
+            }
+          } else if (key_is(key, "tags")) {
+            for_each_comma_item(field.value, [this](std::string_view tag) {
+              if (!is_id(tag)) return;
+              if (const auto it = tags_.find(tag); it != tags_.end()) {
+                ++it->second;
+              } else {
+                tags_.emplace(tag, 1);
+              }
+            });
+          }
         }
         break;
       }

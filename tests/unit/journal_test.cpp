@@ -229,6 +229,77 @@ TEST_CASE("scanning a file: chunk boundaries, over-long lines, a missing file") 
         "journal " + dir.file("missing.txt") + " does not exist yet; `twitchlog log` creates it");
 }
 
+namespace {
+
+// Records everything a scan reports, to compare two scans.
+struct Record : JournalSink {
+  std::vector<std::string> seen;
+  void on_entry(const Entry& e, std::string_view raw) override {
+    std::string out = std::to_string(e.line) + " entry " + std::string(e.kind_text) + "@" +
+                      std::to_string(e.kind_column) + (e.loose_spacing ? " loose" : "") + " | " + std::string(raw);
+    for (const auto& f : e.fields)
+      out += " [" + std::string(f.key) + "@" + std::to_string(f.column) + "=" + std::string(f.value) + "]";
+    seen.push_back(out);
+  }
+  void on_problem(std::uint64_t line, std::string_view raw, const LineProblem& p, bool torn) override {
+    seen.push_back(std::to_string(line) + (torn ? " torn " : " problem ") + std::to_string(p.column) + ": " +
+                   p.message + " | " + std::string(raw));
+  }
+  void on_comment(std::uint64_t line, std::string_view raw) override {
+    seen.push_back(std::to_string(line) + " comment | " + std::string(raw));
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a bad byte is found at every position of a line") {
+  // The scans go 16 and 8 bytes at a time: every offset within those steps.
+  for (std::size_t at = 37; at < 37 + 40; ++at) {
+    for (const std::string bad : {"\x01", "\x7f", "\xff", "\x1b"}) {
+      std::string line = entry_line("note text=") + std::string(60, 'a');
+      line.insert(at, bad);
+      CAPTURE(at);
+      CAPTURE(bad);
+      const std::string got = problem(line);
+      CHECK(got.starts_with(std::to_string(at + 1) + ": "));
+    }
+  }
+}
+
+TEST_CASE("a file scan reports what a scan of the same text does, whatever bytes the lines hold") {
+  // The file scan finds newlines and plain-ASCII lines in one pass; lines of
+  // every length around the 8- and 16-byte steps, with a byte that is not
+  // printable ASCII at every position, must come out as the text scan gives them.
+  const std::vector<std::string> odd = {"\t",       "\r",   std::string(1, '\0'), "\x7f", "\x1b",
+                                        "\xc3\xa9", "\xff", "\xe2\x98\x95"};
+  std::mt19937 random(7);
+  std::string text = "# twitchlog journal v1\n";
+  for (int n = 0; n < 3000; ++n) {
+    std::string line = entry_line("note text=");
+    const std::size_t length = random() % 40;
+    for (std::size_t i = 0; i < length; ++i) line += static_cast<char>('a' + random() % 26);
+    if (random() % 3 == 0) line.insert(random() % (line.size() + 1), odd[random() % odd.size()]);
+    if (random() % 5 == 0) line = " " + line;
+    text += line + "\n";
+  }
+  text += entry_line("twitch severity=2");  // torn
+  test::TempDir dir;
+  test::spit(dir.file("j.txt"), text);
+  Record from_file, from_text;
+  const auto a = scan_journal_file(dir.file("j.txt"), from_file);
+  const auto b = scan_journal_text(text, from_text);
+  CHECK(a.lines == b.lines);
+  CHECK(a.entries == b.entries);
+  CHECK(a.problems == b.problems);
+  CHECK(a.torn_last_line);
+  CHECK(b.problems > 500);  // the odd bytes made many lines malformed
+  REQUIRE(from_file.seen.size() == from_text.seen.size());
+  for (std::size_t i = 0; i < from_file.seen.size(); ++i) {
+    CAPTURE(i);
+    CHECK(from_file.seen[i] == from_text.seen[i]);
+  }
+}
+
 TEST_CASE("values are written bare when they can be, else quoted and escaped") {
   CHECK(encode_value("espresso", "tag") == "espresso");
   CHECK(encode_value("☕", "note") == "☕");
