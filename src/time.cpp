@@ -1,6 +1,7 @@
 #include "twitchlog/time.hpp"
 
 #include <cstring>
+#include <type_traits>
 
 #include <ctime>
 
@@ -140,34 +141,30 @@ bool quick_clock(const char* p, int& seconds) {
   return true;
 }
 
-// Whether the 10 bytes at `a` and `b` are the same (inlined, unlike memcmp's call).
-bool same_10(const char* a, const char* b) {
-  std::uint64_t a8 = 0, b8 = 0;
-  std::uint16_t a2 = 0, b2 = 0;
-  std::memcpy(&a8, a, 8);
-  std::memcpy(&b8, b, 8);
-  std::memcpy(&a2, a + 8, 2);
-  std::memcpy(&b2, b + 8, 2);
-  return a8 == b8 && a2 == b2;
-}
-
-// The same for 6 bytes.
-bool same_6(const char* a, const char* b) {
-  std::uint32_t a4 = 0, b4 = 0;
-  std::uint16_t a2 = 0, b2 = 0;
-  std::memcpy(&a4, a, 4);
-  std::memcpy(&b4, b, 4);
-  std::memcpy(&a2, a + 4, 2);
-  std::memcpy(&b2, b + 4, 2);
-  return a4 == b4 && a2 == b2;
+// Whether the N bytes at `a` and `b` are the same: word loads the compiler
+// inlines, where memcmp of 10 bytes is a call.
+template <std::size_t N>
+bool same_bytes(const char* a, const char* b) {
+  if constexpr (N == 0) {
+    return true;
+  } else {
+    constexpr std::size_t n = N >= 8 ? 8 : N >= 4 ? 4 : N >= 2 ? 2 : 1;
+    using Word = std::conditional_t<
+        n == 8, std::uint64_t,
+        std::conditional_t<n == 4, std::uint32_t, std::conditional_t<n == 2, std::uint16_t, std::uint8_t>>>;
+    Word x = 0, y = 0;
+    std::memcpy(&x, a, n);
+    std::memcpy(&y, b, n);
+    return x == y && same_bytes<N - n>(a + n, b + n);
+  }
 }
 
 }  // namespace
 
 bool parse_timestamp(std::string_view text, Timestamp& out, ParseFailure& failure, DateCache& cache) {
   // The usual form, YYYY-MM-DDTHH:MM:SS+HH:MM, with the date and offset of the last line.
-  if (text.size() == 25 && cache.valid && cache.offset_valid && text[10] == 'T' && same_10(text.data(), cache.text) &&
-      same_6(text.data() + 19, cache.offset_text)) {
+  if (text.size() == 25 && cache.valid && cache.offset_valid && text[10] == 'T' &&
+      same_bytes<10>(text.data(), cache.text) && same_bytes<6>(text.data() + 19, cache.offset_text)) {
     int seconds = 0;
     if (quick_clock(text.data() + 11, seconds)) {
       out.unix_seconds = cache.days * kSecondsPerDay + seconds - cache.offset_seconds;
@@ -176,7 +173,7 @@ bool parse_timestamp(std::string_view text, Timestamp& out, ParseFailure& failur
     }
   }
   std::int64_t days = 0;
-  if (cache.valid && text.size() >= 10 && same_10(text.data(), cache.text)) {
+  if (cache.valid && text.size() >= 10 && same_bytes<10>(text.data(), cache.text)) {
     days = cache.days;  // the same valid date as the last time
   } else {
     Date date;
