@@ -93,7 +93,7 @@ void check_twitch(EntryChecker& c, const Entry& entry, const RuleSet& rules) {
         c.warning(col, fmt::format("unknown area {}; valid: {}", quoted(f.value), join(rules.area_ids())));
       }
     } else if (f.key == "side") {
-      if (f.value != "left" && f.value != "right" && f.value != "both") {
+      if (!is_side(f.value)) {
         c.error(col, fmt::format("side must be left, right or both, not {}", quoted(f.value)));
       }
     } else if (f.key == "tags") {

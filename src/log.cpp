@@ -204,8 +204,9 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
       fields.emplace_back("where", *request.where);
     }
     if (request.side) {
-      if (*request.side != "left" && *request.side != "right" && *request.side != "both") {
-        throw_usage(fmt::format("--side: unknown side {}; valid: left, right, both", quoted(*request.side)));
+      if (!is_side(*request.side)) {
+        throw_usage(fmt::format("--side: unknown side {}; valid: {}", quoted(*request.side),
+                                join(std::vector<std::string>(kSides.begin(), kSides.end()))));
       }
       fields.emplace_back("side", *request.side);
     }

@@ -7,6 +7,7 @@
 // one write(2) under an exclusive lock.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -24,6 +25,15 @@ inline constexpr std::string_view kJournalHeader = "# twitchlog journal v1";
 
 /// Longest line the reader accepts and the writer writes (bytes, without "\n").
 inline constexpr std::size_t kMaxLineBytes = 64 * 1024;
+/// The values of a twitch's `side` field.
+inline constexpr std::array<std::string_view, 3> kSides{"left", "right", "both"};
+/// Whether `value` is one of kSides.
+inline bool is_side(std::string_view value) {
+  for (const auto side : kSides) {
+    if (side == value) return true;
+  }
+  return false;
+}
 
 /// The kinds of entry.
 enum class Kind : std::uint8_t { twitch, checkin, remedy, triage, note, unknown };

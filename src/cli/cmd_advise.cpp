@@ -15,6 +15,8 @@ namespace twitchlog::cli {
 
 namespace {
 
+constexpr std::array<std::string_view, 2> kFormats{"text", "json"};
+
 struct AdviseOptions {
   bool plan = false;
   std::string format = "text";
@@ -22,7 +24,7 @@ struct AdviseOptions {
 };
 
 int run_advise(const AdviseOptions& options, const GlobalOptions& globals) {
-  check_format(options.format, {"text", "json"});
+  check_format(options.format, kFormats);
   const bool color = options.format == "text" && use_color(options.color);
   const Context context(globals);
   const RuleSet rules = context.load_rules();
@@ -41,9 +43,9 @@ void setup_advise(CLI::App& app, const GlobalOptions& globals, int& status) {
   auto options = std::make_shared<AdviseOptions>();
   CLI::App* sub = app.add_subcommand("advise", "The likely causes, ranked by the journal, and the remedies for them");
   sub->add_flag("--plan", options->plan, "Add a week-by-week plan: one change a week, the most effective first");
-  sub->add_option("--format", options->format, "Output format: text or json")->option_text("FORMAT");
-  sub->add_option("--color", options->color, "Colour the text: auto (on a terminal, unless NO_COLOR), always, never")
-      ->option_text("WHEN");
+  describe_choices(sub->add_option("--format", options->format, "Output format: text or json")->option_text("FORMAT"),
+                   kFormats);
+  add_color_option(sub, options->color);
   sub->footer(
       "Causes are ranked by the last days of the journal (check-in averages against the rules' thresholds,\n"
       "twitch tags, night twitching, remedies taken); with no data, by how common they are. When triage says\n"

@@ -54,24 +54,32 @@ void setup_log(CLI::App& app, const GlobalOptions& globals, int& status) {
   sub->add_option("-t,--tag", r.tags, "Context or suspected trigger (repeatable, or comma-separated)")
       ->option_text("TAG")
       ->allow_extra_args(false);
-  sub->add_option("--flag", r.flags, "A red flag noticed with this twitch (repeatable; ids from the rules)")
-      ->option_text("ID")
-      ->allow_extra_args(false);
-  sub->add_option("--where", r.where, "Where it twitched (an area id of the rules; lower-lip when absent)")
-      ->option_text("AREA");
-  sub->add_option("--side", r.side, "left, right or both")->option_text("SIDE");
+  describe_value(
+      sub->add_option("--flag", r.flags, "A red flag noticed with this twitch (repeatable; ids from the rules)")
+          ->option_text("ID")
+          ->allow_extra_args(false),
+      ValueSpec::of(ValueKind::red_flag));
+  describe_value(
+      sub->add_option("--where", r.where, "Where it twitched (an area id of the rules; lower-lip when absent)")
+          ->option_text("AREA"),
+      ValueSpec::of(ValueKind::area));
+  describe_choices(sub->add_option("--side", r.side, "left, right or both")->option_text("SIDE"), kSides);
   sub->add_option(
          "--at", r.at,
          "When: now, HH:MM, 'yesterday HH:MM', '2h ago', YYYY-MM-DD, 'YYYY-MM-DD HH:MM' or RFC 3339 (default now)")
       ->option_text("TIME");
   sub->add_flag("--checkin", r.checkin,
                 "Log a daily check-in: KEY=VALUE words for the rules' factors (- reads them from stdin)");
-  sub->add_option("--remedy", r.remedy, "Log a remedy taken (a remedy id of the rules)")->option_text("ID");
+  describe_value(
+      sub->add_option("--remedy", r.remedy, "Log a remedy taken (a remedy id of the rules)")->option_text("ID"),
+      ValueSpec::of(ValueKind::remedy));
   sub->add_option("--dose", r.dose, "With --remedy: the dose, e.g. 400mg")->option_text("TEXT");
   sub->add_option("--note", r.note, "Log a note (- reads it from stdin)")->option_text("TEXT");
   sub->add_flag("-q,--quiet", options->quiet, "Do not print the entry written");
-  sub->add_option("words", r.words, "A note for the entry, or KEY=VALUE words of a check-in (- reads stdin)")
-      ->option_text("NOTE|KEY=VALUE...");
+  describe_value(
+      sub->add_option("words", r.words, "A note for the entry, or KEY=VALUE words of a check-in (- reads stdin)")
+          ->option_text("NOTE|KEY=VALUE..."),
+      ValueSpec::of(ValueKind::factor));
   sub->footer(
       "Examples:\n"
       "  twitchlog log -s3 -d45s -t espresso \"after the third espresso\"\n"

@@ -12,6 +12,9 @@ namespace twitchlog::cli {
 
 namespace {
 
+constexpr std::array<std::string_view, 5> kFormats{"text", "json", "csv", "tsv", "markdown"};
+constexpr std::array<std::string_view, 3> kPeriods{"day", "week", "month"};
+
 struct ReportOptions {
   std::string from;
   std::string to;
@@ -37,7 +40,7 @@ constexpr int kDefaultDays = 56;
 
 ReportRequest request_from(const ReportOptions& o, const Timestamp& now) {
   ReportRequest r;
-  check_choice("--period", "period", o.period, {"day", "week", "month"});
+  check_choice("--period", "period", o.period, kPeriods);
   r.period = o.period == "day" ? Period::day : o.period == "month" ? Period::month : Period::week;
   const std::optional<int> window = parse_small_int(o.window);
   if (!window || *window < 1 || *window > 3650)
@@ -61,7 +64,7 @@ ReportRequest request_from(const ReportOptions& o, const Timestamp& now) {
 }
 
 int run_report(const ReportOptions& options, const GlobalOptions& globals) {
-  check_format(options.format, {"text", "json", "csv", "tsv", "markdown"});
+  check_format(options.format, kFormats);
   const bool color = options.format == "text" && use_color(options.color);
   const Context context(globals);
   const RuleSet rules = context.load_rules();
@@ -101,16 +104,19 @@ void setup_report(CLI::App& app, const GlobalOptions& globals, int& status) {
   sub->add_option("--from", options->from, "First day (YYYY-MM-DD); default: 8 weeks before --to")->option_text("DATE");
   sub->add_option("--to", options->to, "Last day (YYYY-MM-DD); default: today")->option_text("DATE");
   sub->add_option("--last", options->last, "The range as a length ending today: 30d, 8w, 6m")->option_text("N[dwm]");
-  sub->add_option("--period", options->period, "Cut the range by day, week (ISO, Monday first) or month")
-      ->option_text("PERIOD");
-  sub->add_option("--format", options->format, "text (charts), json, csv, tsv or markdown (a page for a doctor)")
-      ->option_text("FORMAT");
+  describe_choices(
+      sub->add_option("--period", options->period, "Cut the range by day, week (ISO, Monday first) or month")
+          ->option_text("PERIOD"),
+      kPeriods);
+  describe_choices(
+      sub->add_option("--format", options->format, "text (charts), json, csv, tsv or markdown (a page for a doctor)")
+          ->option_text("FORMAT"),
+      kFormats);
   sub->add_option("--window", options->window,
                   fmt::format("Days compared before and after a remedy (default {})", kEffectWindowDays))
       ->option_text("DAYS");
   sub->add_flag("--strict", options->strict, "Fail (exit 1) on malformed journal lines instead of skipping them");
-  sub->add_option("--color", options->color, "Colour the text: auto (on a terminal, unless NO_COLOR), always, never")
-      ->option_text("WHEN");
+  add_color_option(sub, options->color);
   sub->footer(
       "Examples:\n"
       "  twitchlog report\n"

@@ -11,6 +11,8 @@ namespace twitchlog::cli {
 
 namespace {
 
+constexpr std::array<std::string_view, 2> kFormats{"text", "json"};
+
 struct RulesOptions {
   std::string check_file;
   bool dump = false;
@@ -18,7 +20,7 @@ struct RulesOptions {
 };
 
 int run_rules(const RulesOptions& options, const GlobalOptions& globals) {
-  check_format(options.format, {"text", "json"});
+  check_format(options.format, kFormats);
   if (options.dump) {
     if (!options.check_file.empty()) throw_usage("choose one of --dump and --check");
     fmt::print("{}", builtin_rules_text());
@@ -47,10 +49,14 @@ void setup_rules(CLI::App& app, const GlobalOptions& globals, int& status) {
   auto options = std::make_shared<RulesOptions>();
   CLI::App* sub =
       app.add_subcommand("rules", "Show the rules in force, print the built-in ones, or validate a rule file");
-  sub->add_option("--check", options->check_file, "Validate FILE and report every problem (exit 1 if any)")
-      ->option_text("FILE");
+  describe_value(
+      sub->add_option("--check", options->check_file, "Validate FILE and report every problem (exit 1 if any)")
+          ->option_text("FILE"),
+      ValueSpec::of(ValueKind::file));
   sub->add_flag("--dump", options->dump, "Print the built-in rule file (a start for your own)");
-  sub->add_option("--format", options->format, "Output format: text or json (every field)")->option_text("FORMAT");
+  describe_choices(
+      sub->add_option("--format", options->format, "Output format: text or json (every field)")->option_text("FORMAT"),
+      kFormats);
   sub->footer(
       "Examples:\n"
       "  twitchlog rules\n"

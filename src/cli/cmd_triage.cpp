@@ -16,6 +16,8 @@ namespace twitchlog::cli {
 
 namespace {
 
+constexpr std::array<std::string_view, 2> kFormats{"text", "json"};
+
 struct TriageOptions {
   std::vector<std::string> yes;
   std::vector<std::string> no;
@@ -97,7 +99,7 @@ void ask_questions(const RuleSet& rules, const JournalFindings& findings, Answer
 }
 
 int run_triage(const TriageOptions& options, const GlobalOptions& globals) {
-  check_format(options.format, {"text", "json"});
+  check_format(options.format, kFormats);
   const bool color = use_color(options.color);
   if (options.ask && options.no_ask) throw_usage("choose one of --ask and --no-ask");
   const Context context(globals);
@@ -143,15 +145,18 @@ void setup_triage(CLI::App& app, const GlobalOptions& globals, int& status) {
   auto options = std::make_shared<TriageOptions>();
   CLI::App* sub = app.add_subcommand(
       "triage", "Red flags from your answers and the journal, to a care level with the reasons (not a diagnosis)");
-  sub->add_option("--yes", options->yes, "Red flags you have (ids, comma-separated or repeated)")
-      ->option_text("ID,...")
-      ->allow_extra_args(false);
-  sub->add_option("--no", options->no, "Red flags you do not have")->option_text("ID,...")->allow_extra_args(false);
+  describe_value(sub->add_option("--yes", options->yes, "Red flags you have (ids, comma-separated or repeated)")
+                     ->option_text("ID,...")
+                     ->allow_extra_args(false),
+                 ValueSpec::of(ValueKind::red_flag, true));
+  describe_value(
+      sub->add_option("--no", options->no, "Red flags you do not have")->option_text("ID,...")->allow_extra_args(false),
+      ValueSpec::of(ValueKind::red_flag, true));
   sub->add_flag("--ask", options->ask, "Ask the unanswered questions even when standard input is not a terminal");
   sub->add_flag("--no-ask", options->no_ask, "Ask nothing; list the unanswered questions instead");
-  sub->add_option("--format", options->format, "Output format: text or json")->option_text("FORMAT");
-  sub->add_option("--color", options->color, "Colour the text: auto (on a terminal, unless NO_COLOR), always, never")
-      ->option_text("WHEN");
+  describe_choices(sub->add_option("--format", options->format, "Output format: text or json")->option_text("FORMAT"),
+                   kFormats);
+  add_color_option(sub, options->color);
   sub->add_flag("--exit-code", options->exit_code,
                 "Exit status tells the level: 0 for the least urgent, else 9 + its rank (10 doctor, 11 doctor-soon, 12 "
                 "emergency)");

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <map>
 
 #include <unistd.h>
 
@@ -46,8 +47,30 @@ RuleSet Context::load_rules() const {
   return twitchlog::load_rules(read_file(*path), *path);
 }
 
-void check_choice(std::string_view option, std::string_view what, const std::string& value,
-                  std::initializer_list<std::string_view> valid) {
+namespace {
+
+std::map<const CLI::Option*, ValueSpec>& value_specs() {
+  static std::map<const CLI::Option*, ValueSpec> specs;
+  return specs;
+}
+
+}  // namespace
+
+CLI::Option* describe_value(CLI::Option* option, ValueSpec spec) {
+  value_specs()[option] = std::move(spec);
+  return option;
+}
+
+CLI::Option* describe_choices(CLI::Option* option, Choices choices) {
+  return describe_value(option, ValueSpec{ValueKind::choice, {choices.begin(), choices.end()}, false});
+}
+
+ValueSpec value_of(const CLI::Option* option) {
+  const auto it = value_specs().find(option);
+  return it == value_specs().end() ? ValueSpec{} : it->second;
+}
+
+void check_choice(std::string_view option, std::string_view what, const std::string& value, Choices valid) {
   for (const auto v : valid) {
     if (v == value) return;
   }
@@ -55,12 +78,17 @@ void check_choice(std::string_view option, std::string_view what, const std::str
   throw_usage(fmt::format("{}: unknown {} {}; valid: {}", option, what, twitchlog::quoted(value), join(names)));
 }
 
-void check_format(const std::string& format, std::initializer_list<std::string_view> valid) {
-  check_choice("--format", "format", format, valid);
+void check_format(const std::string& format, Choices valid) { check_choice("--format", "format", format, valid); }
+
+CLI::Option* add_color_option(CLI::App* sub, std::string& choice) {
+  return describe_choices(
+      sub->add_option("--color", choice, "Colour the text: auto (on a terminal, unless NO_COLOR), always, never")
+          ->option_text("WHEN"),
+      kColorChoices);
 }
 
 bool use_color(const std::string& choice) {
-  check_choice("--color", "choice", choice, {"auto", "always", "never"});
+  check_choice("--color", "choice", choice, kColorChoices);
   if (choice == "always") return true;
   if (choice == "never") return false;
   if (!env("NO_COLOR").empty()) return false;

@@ -2,7 +2,11 @@
 // resolve against, "now", and the rules. Only the CLI reads the environment.
 #pragma once
 
+#include <array>
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -38,11 +42,42 @@ class Context {
   Timestamp now_;
 };
 
+/// The values of an option that takes one of a fixed few.
+using Choices = std::span<const std::string_view>;
+inline constexpr std::array<std::string_view, 3> kColorChoices{"auto", "always", "never"};
+
+/// What an option's value is: the one description that checks, help and
+/// shell completion (`twitchlog completion`) share.
+enum class ValueKind {
+  text,      ///< free text: nothing to complete
+  file,      ///< a file name
+  choice,    ///< one of `choices`
+  red_flag,  ///< red-flag ids of the rules (a comma-separated list when `list`)
+  area,      ///< area ids of the rules
+  remedy,    ///< remedy ids of the rules
+  factor,    ///< check-in factor ids of the rules, as KEY=VALUE
+};
+struct ValueSpec {
+  ValueKind kind = ValueKind::text;
+  std::vector<std::string_view> choices;  ///< for ValueKind::choice
+  bool list = false;                      ///< comma-separated items
+
+  static ValueSpec of(ValueKind kind, bool list = false) { return ValueSpec{kind, {}, list}; }
+};
+/// Records what `option`'s value is, and returns it for chaining.
+CLI::Option* describe_value(CLI::Option* option, ValueSpec spec);
+/// Shorthand: `option` takes one of `choices`.
+CLI::Option* describe_choices(CLI::Option* option, Choices choices);
+/// What describe_value recorded for `option` (text when nothing).
+ValueSpec value_of(const CLI::Option* option);
+
+/// --color WHEN (auto, always, never), described for completion.
+CLI::Option* add_color_option(CLI::App* sub, std::string& choice);
+
 /// Refuses a value outside `valid`: "OPTION: unknown WHAT "VALUE"; valid: ..." (exit 2).
-void check_choice(std::string_view option, std::string_view what, const std::string& value,
-                  std::initializer_list<std::string_view> valid);
+void check_choice(std::string_view option, std::string_view what, const std::string& value, Choices valid);
 /// --format FORMAT among `valid`.
-void check_format(const std::string& format, std::initializer_list<std::string_view> valid);
+void check_format(const std::string& format, Choices valid);
 /// --color auto|always|never: always, never, or on a terminal when NO_COLOR is unset.
 bool use_color(const std::string& choice);
 /// Tells on stderr that the journal does not exist yet, and shows the
@@ -57,5 +92,7 @@ void setup_report(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_advise(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_triage(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_rules(CLI::App& app, const GlobalOptions& globals, int& status);
+/// `completion SHELL`: a completion script generated from `app`'s options and the rules in force.
+void setup_completion(CLI::App& app, const GlobalOptions& globals, int& status);
 
 }  // namespace twitchlog::cli

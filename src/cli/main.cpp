@@ -4,9 +4,12 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <string_view>
 #include <system_error>
+#include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
@@ -26,6 +29,35 @@ int report(const twitchlog::Error& e) {
   return e.kind() == twitchlog::ErrorKind::usage ? kUsageStatus : kDataStatus;
 }
 
+std::vector<std::string_view> subcommand_names(const CLI::App& app) {
+  std::vector<std::string_view> names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    names.push_back(sub->get_name());
+  return names;
+}
+
+// `twitchlog help [SUBCOMMAND]`: the same text as `twitchlog [SUBCOMMAND] --help`.
+void setup_help(CLI::App& app) {
+  static std::vector<std::string_view> topics;
+  static std::string topic;
+  CLI::App* help = app.add_subcommand("help", "Show the help of twitchlog or of one subcommand");
+  topics = subcommand_names(app);
+  twitchlog::cli::describe_choices(
+      help->add_option("subcommand", topic, "The subcommand to explain")->option_text("SUBCOMMAND"), topics);
+  help->footer(
+      "Examples:\n"
+      "  twitchlog help\n"
+      "  twitchlog help report");
+  help->callback([&app] {
+    if (topic.empty()) {  // app.help() would describe `help` itself, the subcommand being run
+      fmt::print("{}", app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal));
+      return;
+    }
+    twitchlog::cli::check_choice("help", "subcommand", topic, topics);
+    fmt::print("{}", app.get_subcommand(topic)->help(app.get_name()));
+  });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -38,13 +70,19 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
   app.set_version_flag("-V,--version", fmt::format("twitchlog {}", TWITCHLOG_VERSION));
   twitchlog::cli::GlobalOptions globals;
-  app.add_option("--journal", globals.journal,
-                 "Journal file (default: $TWITCHLOG_JOURNAL, else $XDG_DATA_HOME/twitchlog/journal.txt)")
-      ->option_text("FILE");
-  app.add_option("--rules", globals.rules,
-                 "Rule file (default: $TWITCHLOG_RULES, else $XDG_CONFIG_HOME/twitchlog/rules.toml if it exists, else "
-                 "built in)")
-      ->option_text("FILE");
+  using twitchlog::cli::describe_value;
+  using twitchlog::cli::ValueKind;
+  using twitchlog::cli::ValueSpec;
+  describe_value(app.add_option("--journal", globals.journal,
+                                "Journal file (default: $TWITCHLOG_JOURNAL, else $XDG_DATA_HOME/twitchlog/journal.txt)")
+                     ->option_text("FILE"),
+                 ValueSpec::of(ValueKind::file));
+  describe_value(
+      app.add_option("--rules", globals.rules,
+                     "Rule file (default: $TWITCHLOG_RULES, else $XDG_CONFIG_HOME/twitchlog/rules.toml if it "
+                     "exists, else built in)")
+          ->option_text("FILE"),
+      ValueSpec::of(ValueKind::file));
   app.add_option("--as-of", globals.as_of, "Take INSTANT as now, for reproducible runs (a date means its end)")
       ->option_text("INSTANT");
   app.footer(
@@ -56,6 +94,7 @@ int main(int argc, char** argv) {
       "  twitchlog report --format json | jq .totals\n"
       "  twitchlog check\n"
       "  twitchlog rules --format json\n"
+      "  twitchlog help report\n"
       "\nSee twitchlog(1), twitchlog-journal(5) and twitchlog-rules(5).");
 
   int status = 0;
@@ -65,6 +104,8 @@ int main(int argc, char** argv) {
   twitchlog::cli::setup_advise(app, globals, status);
   twitchlog::cli::setup_report(app, globals, status);
   twitchlog::cli::setup_rules(app, globals, status);
+  twitchlog::cli::setup_completion(app, globals, status);
+  setup_help(app);
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     sub->footer(sub->get_footer() +
                 "\n\nGlobal options, before or after the subcommand: --journal FILE, --rules FILE, --as-of INSTANT"
@@ -74,9 +115,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {
-      fmt::print(stderr,
-                 "twitchlog: error: no subcommand given; choose one of log, triage, advise, report, check, rules (see "
-                 "twitchlog --help)\n");
+      fmt::print(stderr, "twitchlog: error: no subcommand given; choose one of {} (see twitchlog --help)\n",
+                 fmt::join(subcommand_names(app), ", "));
       return kUsageStatus;
     }
   } catch (const CLI::ParseError& e) {

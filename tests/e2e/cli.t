@@ -1,6 +1,6 @@
 # Command-line manners: help, version, usage errors, global options anywhere.
 $ twitchlog
-! twitchlog: error: no subcommand given; choose one of log, triage, advise, report, check, rules (see twitchlog --help)
+! twitchlog: error: no subcommand given; choose one of log, check, triage, advise, report, rules, completion, help (see twitchlog --help)
 ? 2
 $ twitchlog frobnicate
 ! twitchlog: error: The following argument was not expected: frobnicate (see twitchlog --help)
@@ -13,6 +13,19 @@ $ twitchlog log --help | grep -c -e '^  --checkin ' -e '^  --remedy ID ' -e '^Ex
 > 3
 $ twitchlog check --help | grep -c 'Examples:'
 > 1
+$ twitchlog -V
+> twitchlog 0.1.0
+
+# `help SUBCOMMAND` says what `SUBCOMMAND --help` says; every help ends with examples.
+$ twitchlog help report > a.txt && twitchlog report --help > b.txt && cmp a.txt b.txt && echo same
+> same
+$ twitchlog help > a.txt && twitchlog --help > b.txt && cmp a.txt b.txt && echo same
+> same
+$ for s in "" log check triage advise report rules completion help; do twitchlog $s --help | sed -n '/^Examples:/,$p' | sed -n 2p | grep -q "^  twitchlog " || echo "no examples: $s"; done; echo checked
+> checked
+$ twitchlog help frobnicate
+! twitchlog: error: help: unknown subcommand "frobnicate"; valid: log, check, triage, advise, report, rules, completion, help
+? 2
 
 # Global options work before and after the subcommand name.
 $ twitchlog --journal a.txt --as-of 2026-11-24T10:00:00+01:00 log -s1
