@@ -87,7 +87,7 @@ std::string render_advice_text(const Advice& a, const RuleSet& rules, bool color
     bool first = true;
     for (const auto& o : a.remedies) {
       if (o.remedy->kind != kind) continue;
-      if (first) out += "\n" + bold(title) + "\n";
+      if (first) out += fmt::format("\n{}\n", bold(title));
       first = false;
       remedy_block(out, o);
     }
@@ -97,7 +97,7 @@ std::string render_advice_text(const Advice& a, const RuleSet& rules, bool color
   section(RemedyKind::medical, fmt::format("Medical options (the care level is {}):", p(level.id)));
 
   if (a.planned) {
-    out += "\n" + bold("Plan: one change a week, the most effective for the likely causes first.") + "\n";
+    out += fmt::format("\n{}\n", bold("Plan: one change a week, the most effective for the likely causes first."));
     if (!a.in_place.empty()) {
       std::vector<std::string> ids;
       for (const auto* m : a.in_place) ids.push_back(p(m->id));

@@ -131,10 +131,8 @@ std::string render_report_text(const Report& r, const RuleSet& rules, bool color
 
   std::uint64_t max = 0;
   for (const auto& p : r.periods) max = std::max(max, p.figures.episodes);
-  out += "\n" +
-         bold(fmt::format("{:<10}  {:>8}  {:>4}  {:>8}  {:>9}", period_name(q.period), "episodes", "days", "severity",
-                          "duration")) +
-         "\n";
+  out += fmt::format("\n{}\n", bold(fmt::format("{:<10}  {:>8}  {:>4}  {:>8}  {:>9}", period_name(q.period), "episodes",
+                                                "days", "severity", "duration")));
   for (const auto& p : r.periods) {
     const Figures& f = p.figures;
     std::string row =
@@ -144,7 +142,8 @@ std::string render_report_text(const Report& r, const RuleSet& rules, bool color
     out += row + "\n";
   }
 
-  out += "\n" + bold("Calendar") + " (\u00b7 none, \u2591 1, \u2592 2-3, \u2593 4-6, \u2588 7 or more a day)\n";
+  out +=
+      fmt::format("\n{} (\u00b7 none, \u2591 1, \u2592 2-3, \u2593 4-6, \u2588 7 or more a day)\n", bold("Calendar"));
   out += "            Mo Tu We Th Fr Sa Su\n";
   const std::int64_t first_monday = q.from - ((q.from + 3) % 7 + 7) % 7;
   for (std::int64_t week = first_monday; week <= q.to; week += 7) {
@@ -161,8 +160,9 @@ std::string render_report_text(const Report& r, const RuleSet& rules, bool color
     out += "\n";
   }
 
-  out += "\n" + bold("Factors") +
-         " (episodes a day on the days a check-in puts the factor on its risk side, and on the others)\n";
+  out +=
+      fmt::format("\n{} (episodes a day on the days a check-in puts the factor on its risk side, and on the others)\n",
+                  bold("Factors"));
   for (const auto& f : r.factors) {
     out +=
         fmt::format("  {:<10} {:<12} risk: {} on {}; other: {} on {}; ratio {}{}\n", printable(f.factor->id),
@@ -176,12 +176,12 @@ std::string render_report_text(const Report& r, const RuleSet& rules, bool color
     for (std::size_t i = 0; i < r.tags.size() && i < 8; ++i) {
       parts.push_back(fmt::format("{} ({})", printable(r.tags[i].first), r.tags[i].second));
     }
-    out += "\n" + bold("Tags") + ": " + join(parts) + "\n";
+    out += fmt::format("\n{}: {}\n", bold("Tags"), join(parts));
   }
 
   if (!r.remedies.empty()) {
-    out += "\n" + bold("Remedies") +
-           fmt::format(" (episodes a day in the {} days before and after the effect starts)\n", q.window);
+    out += fmt::format("\n{} (episodes a day in the {} days before and after the effect starts)\n", bold("Remedies"),
+                       q.window);
     for (const auto& m : r.remedies) {
       const RemedyEffect& e = m.effect;
       const std::string from = e.onset_days > 0
