@@ -469,6 +469,7 @@ ScanSummary scan_journal_file(const std::string& path, JournalSink& sink) {
     int fd;
     ~Closer() { ::close(fd); }
   } closer{fd};
+  lock_journal(fd, path, false, AppendOptions{}.lock_timeout_ms);  // writers finish their line first
 
   LineFeeder feeder(sink);
   constexpr std::size_t kChunk = 1 << 20;

@@ -57,25 +57,27 @@ void make_folders(const std::string& folder) {
   }
 }
 
-void lock_with_timeout(int fd, const std::string& path, int timeout_ms) {
+}  // namespace
+
+void lock_journal(int fd, const std::string& path, bool exclusive, int timeout_ms) {
   using Clock = std::chrono::steady_clock;
   const auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
   auto pause = std::chrono::milliseconds(1);
   for (;;) {
-    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return;
+    if (::flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) == 0) return;
     if (errno != EWOULDBLOCK && errno != EINTR) {
+      if (!exclusive)
+        return;  // a reader of a file that cannot be locked (a pipe, some network file systems) reads anyway
       throw_data(fmt::format("cannot lock journal {}: {}", path, errno_text(errno)));
     }
     if (Clock::now() >= deadline) {
-      throw_data(fmt::format("journal {} is locked by another process; gave up after {:.1f} s (nothing was written)",
-                             path, timeout_ms / 1000.0));
+      throw_data(fmt::format("journal {} is locked by another process; gave up after {:.1f} s{}", path,
+                             timeout_ms / 1000.0, exclusive ? " (nothing was written)" : ""));
     }
     std::this_thread::sleep_for(pause);
     pause = std::min(pause * 2, std::chrono::milliseconds(50));
   }
 }
-
-}  // namespace
 
 std::string encode_value(std::string_view value, std::string_view what) {
   if (const auto bad = find_invalid_utf8(value)) {
@@ -151,7 +153,7 @@ void append_line(const std::string& path, std::string_view line, const AppendOpt
   const int flags = ::fcntl(fd.get(), F_GETFL);
   if (flags >= 0) ::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK);
 
-  lock_with_timeout(fd.get(), path, options.lock_timeout_ms);
+  lock_journal(fd.get(), path, true, options.lock_timeout_ms);
   if (::fstat(fd.get(), &st) != 0) throw_data(fmt::format("cannot stat journal {}: {}", path, errno_text(errno)));
   const off_t old_size = st.st_size;
 

@@ -90,7 +90,8 @@ std::vector<FieldValue> checkin_fields(const LogRequest& request, const RuleSet&
       throw_usage(
           fmt::format("unknown factor {}; valid: {} (and note=TEXT)", quoted(key), choices(rules.factor_ids())));
     }
-    if (std::any_of(fields.begin(), fields.end(), [&](const FieldValue& f) { return f.first == key; })) {
+    const std::string& name = key;  // a structured binding cannot be captured before C++20's P1091 (clang 14)
+    if (std::any_of(fields.begin(), fields.end(), [&](const FieldValue& f) { return f.first == name; })) {
       throw_usage(fmt::format("{} is given twice", key));
     }
     fields.emplace_back(key, checked_factor_value(*factor, value));

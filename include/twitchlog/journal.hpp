@@ -165,6 +165,11 @@ std::string encode_value(std::string_view value, std::string_view what);
 /// The whole entry line (without "\n"). Throws a usage Error as encode_value.
 std::string format_entry(const Timestamp& time, Kind kind, const std::vector<FieldValue>& fields);
 
+/// Locks the journal open on `fd`: exclusive for a writer, shared for a
+/// reader (so that it sees only whole lines), waiting at most `timeout_ms`
+/// and then throwing a data Error that says so.
+void lock_journal(int fd, const std::string& path, bool exclusive, int timeout_ms);
+
 /// How append_line waits for the lock.
 struct AppendOptions {
   int lock_timeout_ms = 10000;

@@ -12,6 +12,7 @@ int run_check(const GlobalOptions& globals) {
   const Context context(globals);
   const RuleSet rules = context.load_rules();
   const std::string path = context.journal_path();
+  warn_if_shared(path);
   const CheckReport report = check_journal_file(path, rules, context.now());
   for (const auto& d : report.diagnostics) fmt::print("{}\n", d.render());
   const auto count = [](std::uint64_t n, std::string_view one, std::string_view many) {

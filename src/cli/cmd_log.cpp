@@ -38,7 +38,9 @@ int run_log(LogOptions& options, const GlobalOptions& globals) {
   if (reads_standard_input(options.request)) options.request.standard_input = read_standard_input();
   // Everything is validated before the journal is touched; appending never reads it.
   const std::string line = build_entry(options.request, rules, context.now());
-  append_line(context.journal_path(), line);
+  const std::string path = context.journal_path();
+  warn_if_shared(path);
+  append_line(path, line);
   if (!options.quiet) fmt::print("{}\n", line);
   return 0;
 }

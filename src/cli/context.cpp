@@ -1,9 +1,12 @@
 #include "context.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <ctime>
 #include <map>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -18,6 +21,18 @@ namespace {
 std::string env(const char* name) {
   const char* value = std::getenv(name);
   return value == nullptr ? std::string() : std::string(value);
+}
+
+// `text` as one word for a POSIX shell: as it is when that is safe, else in single quotes.
+std::string shell_quoted(std::string_view text) {
+  const bool safe = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::string_view("/._-+,:@%").find(c) != std::string_view::npos;
+  });
+  if (safe) return std::string(text);
+  std::string out = "'";
+  for (const char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
 }
 
 }  // namespace
@@ -40,6 +55,17 @@ Context::Context(const GlobalOptions& options) : options_(options) {
 }
 
 std::string Context::journal_path() const { return twitchlog::journal_path(options_.journal, env_); }
+
+void warn_if_shared(const std::string& path) {
+  // The journal is health data: say so when others may read or write it.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 066) != 0) {
+    fmt::print(stderr,
+               "twitchlog: warning: journal {} can be read or written by others (mode {:04o}); make it private: "
+               "chmod 600 {}\n",
+               printable(path), st.st_mode & 07777, shell_quoted(printable(path)));
+  }
+}
 
 RuleSet Context::load_rules() const {
   const auto path = rules_path(options_.rules, env_);

@@ -74,6 +74,10 @@ ValueSpec value_of(const CLI::Option* option);
 /// --color WHEN (auto, always, never), described for completion.
 CLI::Option* add_color_option(CLI::App* sub, std::string& choice);
 
+/// Warns on stderr, with the chmod that fixes it, when the journal at `path`
+/// can be read or written by others (`log` and `check` call it).
+void warn_if_shared(const std::string& path);
+
 /// Refuses a value outside `valid`: "OPTION: unknown WHAT "VALUE"; valid: ..." (exit 2).
 void check_choice(std::string_view option, std::string_view what, const std::string& value, Choices valid);
 /// --format FORMAT among `valid`.

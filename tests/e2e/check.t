@@ -2,8 +2,8 @@
 $ twitchlog check
 ! twitchlog: error: journal journal.txt does not exist yet; `twitchlog log` creates it
 ? 1
-$ twitchlog check --journal $SRC/data/example.journal | tail -n 1
-> .*/data/example.journal: [0-9]+ lines, [0-9]+ entries: ok (re)
+$ cp $SRC/data/example.journal example.journal && twitchlog check --journal example.journal | tail -n 1
+> example.journal: [0-9]+ lines, [0-9]+ entries: ok (re)
 $ printf '%s\n' '# twitchlog journal v1' '2026-11-03T09:14:03+01:00 twitch severity=7' '2026-11-03 twitch' '2026-11-03T09:20:00+01:00 checkin caffeine=3 mood=4' '2026-11-03T09:30:00+01:00 sneeze loud=yes' '2026-11-03T09:40:00+01:00 note text="unterminated' > journal.txt && printf '2026-11-03T10:00:00+01:00 twi' >> journal.txt
 $ twitchlog check --as-of 2026-11-24
 > journal.txt:2:43: error: severity must be a whole number from 1 to 5, not "7"

@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -143,6 +144,7 @@ int run(const Case& c, const std::string& dir, const std::string& bin, const std
     for (auto& e : env) envp.push_back(e.data());
     envp.push_back(nullptr);
     alarm(120);  // survives exec: a hung command is killed
+    ::umask(077);  // as a careful user has it: files the commands create are private
     execle("/bin/sh", "sh", "-c", c.command.c_str(), static_cast<char*>(nullptr), envp.data());
     _exit(127);
   }
