@@ -31,8 +31,16 @@ std::string Diagnostic::render() const {
   const std::string gutter = fmt::format("{}", line);
   // Escaping may widen the text before the caret: measure it after escaping.
   const std::size_t split = column > 0 ? offset_of_column(excerpt, column) : excerpt.size();
-  const std::string before = printable(excerpt.substr(0, split));
-  out += fmt::format("\n {} | {}{}", gutter, before, printable(excerpt.substr(split)));
+  std::string before = printable(excerpt.substr(0, split));
+  std::string after = printable(excerpt.substr(split));
+  // A long line shows the 60 characters either side of the column, like a compiler.
+  constexpr std::size_t kSide = 60;
+  if (const std::size_t chars = column_of(before, before.size()) - 1; chars > kSide) {
+    before = "\u2026" + before.substr(offset_of_column(before, chars - kSide + 1));
+  }
+  if (column_of(after, after.size()) - 1 > kSide)
+    after = after.substr(0, offset_of_column(after, kSide + 1)) + "\u2026";
+  out += fmt::format("\n {} | {}{}", gutter, before, after);
   if (column > 0) {
     out += fmt::format("\n {} | {}^", std::string(gutter.size(), ' '),
                        std::string(column_of(before, before.size()) - 1, ' '));

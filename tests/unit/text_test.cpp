@@ -6,6 +6,7 @@
 #include <random>
 #include <string>
 
+#include "twitchlog/error.hpp"
 #include "twitchlog/text.hpp"
 
 using namespace twitchlog;
@@ -79,4 +80,20 @@ TEST_CASE("is_id takes lower-case letters, digits, - and _, not at the start") {
   CHECK_FALSE(is_id("Caffeine"));
   CHECK_FALSE(is_id("a b"));
   CHECK_FALSE(is_id("a\xc3\xa9"));
+}
+
+TEST_CASE("a diagnostic on a long line shows 60 characters either side of the caret") {
+  Diagnostic d;
+  d.file = "j.txt";
+  d.line = 3;
+  d.column = 301;
+  d.message = "bad";
+  d.excerpt = std::string(300, 'a') + "X" + std::string(300, 'b');
+  const std::string shown = d.render();
+  const std::string ellipsis = "\u2026";
+  CHECK(shown == "j.txt:3:301: error: bad\n 3 | " + ellipsis + std::string(60, 'a') + "X" + std::string(59, 'b') +
+                     ellipsis + "\n   | " + std::string(61, ' ') + "^");
+  d.excerpt = "short X line";
+  d.column = 7;
+  CHECK(d.render() == "j.txt:3:7: error: bad\n 3 | short X line\n   |       ^");
 }
