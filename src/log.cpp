@@ -144,6 +144,11 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
     throw_usage(fmt::format("--at {} is in the future (now is {}); entries record what has happened",
                             quoted(*request.at), format_timestamp(local_timestamp(now.unix_seconds))));
   }
+  // 1900-01-01T00:00:00Z: nothing a person logs about their own twitching is older.
+  constexpr std::int64_t kEarliest = -2208988800;
+  if (time.unix_seconds < kEarliest) {
+    throw_usage(fmt::format("--at {} is before 1900; give the date of the episode", quoted(*request.at)));
+  }
 
   Kind kind = Kind::twitch;
   std::vector<FieldValue> fields;

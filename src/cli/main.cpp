@@ -70,21 +70,30 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
   app.set_version_flag("-V,--version", fmt::format("twitchlog {}", TWITCHLOG_VERSION));
   twitchlog::cli::GlobalOptions globals;
+  // An empty value is a mistake (an unset shell variable), not "the default".
+  const CLI::Validator not_empty(
+      [](const std::string& value) {
+        return value.empty() ? std::string("an empty value is not allowed") : std::string();
+      },
+      "");
   using twitchlog::cli::describe_value;
   using twitchlog::cli::ValueKind;
   using twitchlog::cli::ValueSpec;
   describe_value(app.add_option("--journal", globals.journal,
                                 "Journal file (default: $TWITCHLOG_JOURNAL, else $XDG_DATA_HOME/twitchlog/journal.txt)")
-                     ->option_text("FILE"),
+                     ->option_text("FILE")
+                     ->check(not_empty),
                  ValueSpec::of(ValueKind::file));
   describe_value(
       app.add_option("--rules", globals.rules,
                      "Rule file (default: $TWITCHLOG_RULES, else $XDG_CONFIG_HOME/twitchlog/rules.toml if it "
                      "exists, else built in)")
-          ->option_text("FILE"),
+          ->option_text("FILE")
+          ->check(not_empty),
       ValueSpec::of(ValueKind::file));
   app.add_option("--as-of", globals.as_of, "Take INSTANT as now, for reproducible runs (a date means its end)")
-      ->option_text("INSTANT");
+      ->option_text("INSTANT")
+      ->check(not_empty);
   app.footer(
       "Examples:\n"
       "  twitchlog log -s3 -d45s -t espresso \"after the third espresso\"\n"
