@@ -12,11 +12,12 @@
 // line. All commands of a file run in one fresh folder, in a fixed
 // environment: TZ is central European time, TWITCHLOG_JOURNAL=journal.txt,
 // HOME is a folder of its own, $SRC is the source tree, and the folder of the
-// built twitchlog comes first in PATH.
+// built twitchlog comes first in PATH; the umask is 077, so the files the
+// commands create are private, as a careful user has them.
 #include <fcntl.h>
 #include <signal.h>
-#include <sys/wait.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -143,7 +144,7 @@ int run(const Case& c, const std::string& dir, const std::string& bin, const std
     std::vector<char*> envp;
     for (auto& e : env) envp.push_back(e.data());
     envp.push_back(nullptr);
-    alarm(120);  // survives exec: a hung command is killed
+    alarm(120);    // survives exec: a hung command is killed
     ::umask(077);  // as a careful user has it: files the commands create are private
     execle("/bin/sh", "sh", "-c", c.command.c_str(), static_cast<char*>(nullptr), envp.data());
     _exit(127);
