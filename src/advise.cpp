@@ -63,6 +63,8 @@ class AdviceCollector : public JournalSink {
         break;
       case Kind::triage:
       case Kind::note:
+      case Kind::visit:
+      case Kind::retract:
       case Kind::unknown: break;
     }
   }

@@ -48,16 +48,7 @@ LineType malformed(LineProblem& problem, std::string_view line, std::size_t offs
   return LineType::malformed;
 }
 
-constexpr std::string_view kKindChoices = "twitch, checkin, remedy, triage or note";
-
-Kind kind_from_text(std::string_view text) {
-  if (text == "twitch") return Kind::twitch;
-  if (text == "checkin") return Kind::checkin;
-  if (text == "remedy") return Kind::remedy;
-  if (text == "triage") return Kind::triage;
-  if (text == "note") return Kind::note;
-  return Kind::unknown;
-}
+Kind kind_from_text(std::string_view text) { return kKindNames.parse(text).value_or(Kind::unknown); }
 
 // Eight bytes at a time: nearly every journal line is plain ASCII, and a
 // journal can hold a million of them.
@@ -160,15 +151,8 @@ std::size_t printable_ascii_prefix(std::string_view s) {
 }  // namespace
 
 std::string_view kind_name(Kind kind) {
-  switch (kind) {
-    case Kind::twitch: return "twitch";
-    case Kind::checkin: return "checkin";
-    case Kind::remedy: return "remedy";
-    case Kind::triage: return "triage";
-    case Kind::note: return "note";
-    case Kind::unknown: break;
-  }
-  return "unknown";
+  const std::string_view name = kKindNames.name(kind);
+  return name.empty() ? "unknown" : name;
 }
 
 const Field* Entry::find(std::string_view key) const {
@@ -234,7 +218,7 @@ LineType LineParser::parse(std::string_view line, std::uint64_t line_number, Ent
   std::size_t blanks = 0;
   for (pos = end; pos < line.size() && is_blank(line[pos]); ++pos) ++blanks;
   if (pos == line.size()) {
-    return malformed(problem, line, pos, fmt::format("expected a kind after the timestamp: {}", kKindChoices));
+    return malformed(problem, line, pos, fmt::format("expected a kind after the timestamp: {}", join_or(kKindNames.names())));
   }
   if (blanks != 1 || line[end] != ' ') entry.loose_spacing = true;
   end = pos;
@@ -247,7 +231,7 @@ LineType LineParser::parse(std::string_view line, std::uint64_t line_number, Ent
   entry.kind_column = column(line, pos);
   entry.kind = kind_from_text(entry.kind_text);
   if (entry.kind == Kind::unknown && !is_key(entry.kind_text)) {
-    return malformed(problem, line, pos, fmt::format("expected a kind: {}", kKindChoices));
+    return malformed(problem, line, pos, fmt::format("expected a kind: {}", join_or(kKindNames.names())));
   }
 
   return parse_fields(line, end, entry, problem);

@@ -92,6 +92,8 @@ class ReportCollector : public JournalSink {
         break;
       case Kind::triage:
       case Kind::note:
+      case Kind::visit:
+      case Kind::retract:
       case Kind::unknown: break;
     }
   }

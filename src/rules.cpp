@@ -168,18 +168,13 @@ class TableReader {
   }
 
   /// A choice among fixed names.
-  template <typename Enum>
-  std::optional<Enum> choice(std::string_view key, bool required,
-                             std::initializer_list<std::pair<std::string_view, Enum>> choices) {
+  template <typename Enum, std::size_t N>
+  std::optional<Enum> choice(std::string_view key, bool required, const NameTable<Enum, N>& names) {
     const auto value = text(key, required);
     if (!value) return std::nullopt;
-    std::vector<std::string> names;
-    for (const auto& [name, e] : choices) {
-      if (name == *value) return e;
-      names.emplace_back(name);
-    }
+    if (const auto e = names.parse(*value)) return e;
     problems_.add(line_of(*table_.get(key)),
-                  fmt::format("{}: unknown {} {}; valid: {}", what_, key, quoted(*value), join(names)));
+                  fmt::format("{}: unknown {} {}; valid: {}", what_, key, quoted(*value), join(names.names())));
     return std::nullopt;
   }
 
@@ -298,6 +293,7 @@ class Loader {
     } else {
       top.missing("[triage] table");
     }
+    read_settings(top, rules);
     each_table(top, "level", problems_, [&](const toml::table& t) { rules.levels.push_back(read_level(t)); });
     if (rules.levels.empty() && !top.has("level")) top.missing("[[level]] tables (at least one care level)");
     for (std::size_t i = 0; i < rules.levels.size(); ++i) rules.levels[i].rank = static_cast<int>(i);
@@ -306,6 +302,62 @@ class Loader {
     each_table(top, "cause", problems_, [&](const toml::table& t) { rules.causes.push_back(read_cause(t)); });
     each_table(top, "red_flag", problems_, [&](const toml::table& t) { rules.red_flags.push_back(read_red_flag(t)); });
     each_table(top, "remedy", problems_, [&](const toml::table& t) { rules.remedies.push_back(read_remedy(t)); });
+  }
+
+  // [advise] and [report]. The built-in rules must give every key; another
+  // rule file may leave any out, and then has the built-in value, so that
+  // each number is written in one place only (data/rules.toml).
+  void read_settings(TableReader& top, RuleSet& rules) {
+    const bool builtin = source_ == kBuiltinRulesName;
+    if (!builtin) {
+      static const RuleSet defaults = load_builtin_rules();
+      rules.advise = defaults.advise;
+      rules.report = defaults.report;
+    }
+    const auto table = [&](std::string_view name, auto&& read) {
+      const auto* n = top.node(name);
+      if (n == nullptr) {
+        if (builtin) top.missing(fmt::format("[{}] table", name));
+        return;
+      }
+      const auto* t = n->as_table();
+      if (t == nullptr) {
+        problems_.add(line_of(*n), fmt::format("{} must be a table: write [{}]", name, name));
+        return;
+      }
+      TableReader r(*t, fmt::format("[{}]", name), problems_);
+      read(r);
+    };
+    const auto set_int = [&](TableReader& r, std::string_view key, int& out, int min, int max) {
+      if (auto v = r.integer(key, builtin, min, max)) out = *v;
+    };
+    const auto set_number = [&](TableReader& r, std::string_view key, double& out, double min, double max) {
+      if (auto v = r.number(key, builtin)) {
+        if (*v < min || *v > max) {
+          problems_.add(r.line(), fmt::format("{}: {} = {} is out of range ({} to {})", r.what(), key,
+                                              format_number(*v), format_number(min), format_number(max)));
+        } else {
+          out = *v;
+        }
+      }
+    };
+    table("advise", [&](TableReader& r) {
+      AdviseSettings& a = rules.advise;
+      set_int(r, "likely_causes", a.likely_causes, 1, 100);
+      set_number(r, "direct_score", a.direct_score, 0, 1000);
+      set_number(r, "inferred_score", a.inferred_score, 0, 1000);
+      set_number(r, "excess_cap", a.excess_cap, 0, 1000);
+      set_int(r, "in_place_days", a.in_place_days, 1, 3650);
+    });
+    table("report", [&](TableReader& r) {
+      ReportSettings& p = rules.report;
+      set_int(r, "default_days", p.default_days, 1, 36600);
+      set_int(r, "effect_window_days", p.effect_window_days, 1, 3650);
+      set_int(r, "min_factor_days", p.min_factor_days, 1, 3650);
+      set_number(r, "stands_out_ratio", p.stands_out_ratio, 1, 1000);
+      set_number(r, "trend_band", p.trend_band, 0, 1);
+      set_int(r, "top_tags", p.top_tags, 1, 1000);
+    });
   }
 
   // Every table starts with its id, which names it in later messages.
@@ -340,7 +392,7 @@ class Loader {
     const auto threshold = r.number("threshold", true);
     f.integer = r.boolean("integer").value_or(false);
     f.risk =
-        r.choice<RiskSide>("risk", true, {{"high", RiskSide::high}, {"low", RiskSide::low}}).value_or(RiskSide::high);
+        r.choice("risk", true, kRiskSideNames).value_or(RiskSide::high);
     if (min && max && *min > *max) {
       problems_.add(
           f.line, fmt::format("{}: min {} is greater than max {}", r.what(), format_number(*min), format_number(*max)));
@@ -362,6 +414,7 @@ class Loader {
     a.id = read_id(r, "area");
     a.name = r.text("name", true).value_or("");
     a.local = r.boolean("local").value_or(false);
+    a.is_default = r.boolean("default").value_or(false);
     return a;
   }
 
@@ -372,13 +425,7 @@ class Loader {
     c.id = read_id(r, "cause");
     c.name = r.text("name", true).value_or("");
     c.mechanism = r.text("mechanism", true).value_or("");
-    c.frequency = r.choice<Frequency>("frequency", true,
-                                      {{"extremely-common", Frequency::extremely_common},
-                                       {"very-common", Frequency::very_common},
-                                       {"common", Frequency::common},
-                                       {"moderately-common", Frequency::moderately_common},
-                                       {"less-common", Frequency::less_common},
-                                       {"uncommon", Frequency::uncommon}})
+    c.frequency = r.choice("frequency", true, kFrequencyNames)
                       .value_or(Frequency::common);
     c.frequency_note = r.text("frequency_note", false).value_or("");
     if (const auto* n = r.node("evidence")) {
@@ -453,11 +500,7 @@ class Loader {
   JournalRule read_journal_rule(const toml::table& t, const std::string& owner) {
     TableReader r(t, owner + " journal rule", problems_);
     JournalRule j;
-    j.kind = r.choice<JournalRuleKind>("rule", true,
-                                       {{"outside-local-areas", JournalRuleKind::outside_local_areas},
-                                        {"streak", JournalRuleKind::streak},
-                                        {"months", JournalRuleKind::months},
-                                        {"tag", JournalRuleKind::tag}})
+    j.kind = r.choice("rule", true, kJournalRuleNames)
                  .value_or(JournalRuleKind::none);
     // Each rule reads exactly its own parameters; the others stay unread and are reported as unknown.
     const auto days = [&](std::string_view key) { return r.integer(key, true, 1, 3650).value_or(1); };
@@ -488,14 +531,10 @@ class Loader {
     m.id = read_id(r, "remedy");
     m.name = r.text("name", true).value_or("");
     m.kind =
-        r.choice<RemedyKind>(
-             "kind", true,
-             {{"quick", RemedyKind::quick}, {"long-term", RemedyKind::long_term}, {"medical", RemedyKind::medical}})
+        r.choice("kind", true, kRemedyKindNames)
             .value_or(RemedyKind::quick);
     if (m.kind == RemedyKind::medical) {
-      m.category = r.choice<MedicalCategory>(
-                        "category", true,
-                        {{"diagnostic", MedicalCategory::diagnostic}, {"treatment", MedicalCategory::treatment}})
+      m.category = r.choice("category", true, kMedicalCategoryNames)
                        .value_or(MedicalCategory::diagnostic);
     } else if (r.has("category")) {
       problems_.add(line_of(*r.node("category")), fmt::format("{}: category is only for kind = \"medical\"", r.what()));
@@ -519,6 +558,14 @@ class Loader {
     check_unique(rules.remedies, "remedy", problems_);
     const bool has_local_area =
         std::any_of(rules.areas.begin(), rules.areas.end(), [](const Area& a) { return a.local; });
+    const auto defaults = std::count_if(rules.areas.begin(), rules.areas.end(), [](const Area& a) { return a.is_default; });
+    if (rules.areas.empty()) {
+      problems_.add(1, "rule file: missing [[area]] tables (at least one area, the default one marked default = true)");
+    } else if (defaults > 1) {
+      problems_.add(rules.areas.back().line, "[[area]]: more than one area has default = true; mark one");
+    } else if (defaults == 0) {
+      rules.areas.front().is_default = true;  // documented: the first area is the default when none is marked
+    }
 
     for (auto& flag : rules.red_flags) {
       const auto what = fmt::format("red flag {}", quoted(flag.id));
@@ -589,6 +636,12 @@ const Area* RuleSet::find_area(std::string_view id) const { return find_by_id(ar
 const Cause* RuleSet::find_cause(std::string_view id) const { return find_by_id(causes, id); }
 const RedFlag* RuleSet::find_red_flag(std::string_view id) const { return find_by_id(red_flags, id); }
 const Remedy* RuleSet::find_remedy(std::string_view id) const { return find_by_id(remedies, id); }
+const Area* RuleSet::default_area() const {
+  for (const auto& area : areas) {
+    if (area.is_default) return &area;
+  }
+  return areas.empty() ? nullptr : &areas.front();
+}
 std::vector<std::string> RuleSet::level_ids() const { return ids_of(levels); }
 std::vector<std::string> RuleSet::factor_ids() const { return ids_of(factors); }
 std::vector<std::string> RuleSet::area_ids() const { return ids_of(areas); }
@@ -599,48 +652,5 @@ std::vector<std::string> RuleSet::remedy_ids() const { return ids_of(remedies); 
 RuleSet load_rules(std::string_view text, std::string_view source_name) { return Loader(source_name).load(text); }
 
 RuleSet load_builtin_rules() { return load_rules(builtin_rules_text(), kBuiltinRulesName); }
-
-std::string_view risk_side_name(RiskSide side) { return side == RiskSide::high ? "high" : "low"; }
-
-std::string_view frequency_name(Frequency frequency) {
-  switch (frequency) {
-    case Frequency::extremely_common: return "extremely-common";
-    case Frequency::very_common: return "very-common";
-    case Frequency::common: return "common";
-    case Frequency::moderately_common: return "moderately-common";
-    case Frequency::less_common: return "less-common";
-    case Frequency::uncommon: return "uncommon";
-  }
-  return "common";
-}
-
-std::string_view remedy_kind_name(RemedyKind kind) {
-  switch (kind) {
-    case RemedyKind::quick: return "quick";
-    case RemedyKind::long_term: return "long-term";
-    case RemedyKind::medical: return "medical";
-  }
-  return "quick";
-}
-
-std::string_view medical_category_name(MedicalCategory category) {
-  switch (category) {
-    case MedicalCategory::diagnostic: return "diagnostic";
-    case MedicalCategory::treatment: return "treatment";
-    case MedicalCategory::none: break;
-  }
-  return "";
-}
-
-std::string_view journal_rule_name(JournalRuleKind kind) {
-  switch (kind) {
-    case JournalRuleKind::outside_local_areas: return "outside-local-areas";
-    case JournalRuleKind::streak: return "streak";
-    case JournalRuleKind::months: return "months";
-    case JournalRuleKind::tag: return "tag";
-    case JournalRuleKind::none: break;
-  }
-  return "";
-}
 
 }  // namespace twitchlog

@@ -59,5 +59,7 @@ std::string errno_text(int errnum);
 
 /// "a, b, c" from a list of names (used to name the valid choices).
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+/// "a, b or c": the valid choices in a sentence.
+std::string join_or(const std::vector<std::string>& items);
 
 }  // namespace twitchlog

@@ -1,4 +1,5 @@
-// The journal: reading and writing the format of journal-format.md (v1).
+// The journal: reading and writing the format of twitchlog-journal(5) (v1),
+// the contract kept as man/twitchlog-journal.5.
 //
 // The reader is a streaming line parser: it never holds more than one line,
 // never crashes on any bytes, and describes a malformed line by the column
@@ -16,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "twitchlog/names.hpp"
 #include "twitchlog/time.hpp"
 
 namespace twitchlog {
@@ -25,18 +27,25 @@ inline constexpr std::string_view kJournalHeader = "# twitchlog journal v1";
 
 /// Longest line the reader accepts and the writer writes (bytes, without "\n").
 inline constexpr std::size_t kMaxLineBytes = 64 * 1024;
-/// The values of a twitch's `side` field.
-inline constexpr std::array<std::string_view, 3> kSides{"left", "right", "both"};
+/// The side of a twitch (the `side` field).
+enum class Side : std::uint8_t { left, right, both };
+inline constexpr auto kSideNames = make_names<Side>({{Side::left, "left"}, {Side::right, "right"}, {Side::both, "both"}});
+/// The values of a twitch's `side` field, for choices and completion.
+inline constexpr auto kSides = kSideNames.views();
 /// Whether `value` is one of kSides.
-inline bool is_side(std::string_view value) {
-  for (const auto side : kSides) {
-    if (side == value) return true;
-  }
-  return false;
-}
+inline bool is_side(std::string_view value) { return kSideNames.parse(value).has_value(); }
 
 /// The kinds of entry.
-enum class Kind : std::uint8_t { twitch, checkin, remedy, triage, note, unknown };
+enum class Kind : std::uint8_t { twitch, checkin, remedy, triage, note, visit, retract, unknown };
+
+/// The names of the kinds the contract defines, in its order.
+inline constexpr auto kKindNames = make_names<Kind>({{Kind::twitch, "twitch"},
+                                                     {Kind::checkin, "checkin"},
+                                                     {Kind::remedy, "remedy"},
+                                                     {Kind::triage, "triage"},
+                                                     {Kind::note, "note"},
+                                                     {Kind::visit, "visit"},
+                                                     {Kind::retract, "retract"}});
 
 /// "twitch", "checkin"... ("unknown" for Kind::unknown).
 std::string_view kind_name(Kind kind);
@@ -48,8 +57,6 @@ struct Field {
   std::uint32_t column = 0;  ///< 1-based column of the key, in characters
 };
 
-/// One entry line, parsed. Views point into the line and the parser's
-/// scratch space: valid until the next line is parsed.
 /// Whether `key` is the key written in the code: compared at a length known
 /// when compiling, which is quicker on big journals than operator==.
 template <std::size_t N>
@@ -57,6 +64,9 @@ bool key_is(std::string_view key, const char (&literal)[N]) {
   return key.size() == N - 1 && std::memcmp(key.data(), literal, N - 1) == 0;
 }
 
+/// One entry line, parsed into its fields (not yet interpreted: see model.hpp).
+/// Views point into the line and the parser's scratch space: valid until the
+/// next line is parsed.
 struct Entry {
   std::uint64_t line = 0;
   Timestamp time;

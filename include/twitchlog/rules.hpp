@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "twitchlog/names.hpp"
+
 namespace twitchlog {
 
 /// Which side of a factor's threshold is the risk side.
@@ -40,6 +42,7 @@ struct Factor {
 struct Area {
   std::string id, name;
   bool local = false;
+  bool is_default = false;  ///< the area of a twitch without `where`
   std::uint32_t line = 0;
 };
 
@@ -107,11 +110,32 @@ struct TriageSettings {
   std::string disclaimer;
 };
 
+/// [advise]: how causes are ranked and how many are aimed at.
+struct AdviseSettings {
+  int likely_causes = 3;       ///< causes the remedies and the plan aim at
+  double direct_score = 20;    ///< score of a cause the journal points at directly
+  double inferred_score = 10;  ///< score of a cause inferred from another
+  double excess_cap = 2;       ///< most a factor's distance from its threshold adds
+  int in_place_days = 14;      ///< a remedy logged this recently is "in place", not planned
+};
+
+/// [report]: the figures of `report` and the before/after of remedies.
+struct ReportSettings {
+  int default_days = 56;         ///< the default range, ending today
+  int effect_window_days = 14;   ///< days before and after a remedy
+  int min_factor_days = 3;       ///< fewer days in a factor group: not enough data
+  double stands_out_ratio = 1.5; ///< a factor "stands out" at this ratio or more
+  double trend_band = 0.10;      ///< halves within this share of each other are "about the same"
+  int top_tags = 8;              ///< tags listed
+};
+
 /// A validated rule set.
 struct RuleSet {
   std::string source;  ///< the file it came from, or "<built-in>"
   int schema = 1;
   TriageSettings triage;
+  AdviseSettings advise;
+  ReportSettings report;
   std::vector<Level> levels;
   std::vector<Factor> factors;
   std::vector<Area> areas;
@@ -125,6 +149,8 @@ struct RuleSet {
   const Cause* find_cause(std::string_view id) const;
   const RedFlag* find_red_flag(std::string_view id) const;
   const Remedy* find_remedy(std::string_view id) const;
+  /// The area of a twitch without `where` (never nullptr in a loaded rule set).
+  const Area* default_area() const;
 
   /// The ids of each list, in file order (for "valid choices" messages).
   std::vector<std::string> level_ids() const;
@@ -148,12 +174,30 @@ RuleSet load_rules(std::string_view text, std::string_view source_name);
 /// The built-in rules, loaded.
 RuleSet load_builtin_rules();
 
-/// Names used in files and output.
-std::string_view risk_side_name(RiskSide side);
-std::string_view frequency_name(Frequency frequency);
-std::string_view remedy_kind_name(RemedyKind kind);
-std::string_view medical_category_name(MedicalCategory category);
-std::string_view journal_rule_name(JournalRuleKind kind);
+/// Names used in files and output: one table per enum, for reading and printing.
+inline constexpr auto kRiskSideNames = make_names<RiskSide>({{RiskSide::high, "high"}, {RiskSide::low, "low"}});
+inline constexpr auto kFrequencyNames = make_names<Frequency>({{Frequency::extremely_common, "extremely-common"},
+                                                               {Frequency::very_common, "very-common"},
+                                                               {Frequency::common, "common"},
+                                                               {Frequency::moderately_common, "moderately-common"},
+                                                               {Frequency::less_common, "less-common"},
+                                                               {Frequency::uncommon, "uncommon"}});
+inline constexpr auto kRemedyKindNames = make_names<RemedyKind>(
+    {{RemedyKind::quick, "quick"}, {RemedyKind::long_term, "long-term"}, {RemedyKind::medical, "medical"}});
+inline constexpr auto kMedicalCategoryNames = make_names<MedicalCategory>(
+    {{MedicalCategory::diagnostic, "diagnostic"}, {MedicalCategory::treatment, "treatment"}});
+inline constexpr auto kJournalRuleNames =
+    make_names<JournalRuleKind>({{JournalRuleKind::outside_local_areas, "outside-local-areas"},
+                                 {JournalRuleKind::streak, "streak"},
+                                 {JournalRuleKind::months, "months"},
+                                 {JournalRuleKind::tag, "tag"}});
+inline std::string_view risk_side_name(RiskSide side) { return kRiskSideNames.name(side); }
+inline std::string_view frequency_name(Frequency frequency) { return kFrequencyNames.name(frequency); }
+inline std::string_view remedy_kind_name(RemedyKind kind) { return kRemedyKindNames.name(kind); }
+inline std::string_view medical_category_name(MedicalCategory category) {
+  return kMedicalCategoryNames.name(category);
+}
+inline std::string_view journal_rule_name(JournalRuleKind kind) { return kJournalRuleNames.name(kind); }
 
 /// `twitchlog rules` output: a readable listing, and every field as JSON.
 std::string render_rules_text(const RuleSet& rules);

@@ -15,7 +15,7 @@ $ twitchlog check --as-of 2026-11-24
 > journal.txt:4:46: warning: unknown factor "mood"; computations ignore it (valid: caffeine, sleep, stress, water)
 >  4 | 2026-11-03T09:20:00+01:00 checkin caffeine=3 mood=4
 >    |                                              ^
-> journal.txt:5:27: warning: unknown kind "sneeze"; computations skip it (known: twitch, checkin, remedy, triage, note)
+> journal.txt:5:27: warning: unknown kind "sneeze"; computations skip it (known: twitch, checkin, remedy, triage, note, visit, retract)
 >  5 | 2026-11-03T09:30:00+01:00 sneeze loud=yes
 >    |                           ^
 > journal.txt:6:37: error: unterminated quoted value: the closing '"' is missing
@@ -33,7 +33,7 @@ $ tail -n 2 journal.txt
 > 2026-11-03T10:00:00+01:00 twi
 > 2026-11-04T08:00:00+01:00 twitch severity=1
 $ twitchlog check --as-of 2026-11-24 | tail -n 4
-> journal.txt:7:27: warning: unknown kind "twi"; computations skip it (known: twitch, checkin, remedy, triage, note)
+> journal.txt:7:27: warning: unknown kind "twi"; computations skip it (known: twitch, checkin, remedy, triage, note, visit, retract)
 >  7 | 2026-11-03T10:00:00+01:00 twi
 >    |                           ^
 > journal.txt: 8 lines, 5 entries: 3 errors, 3 warnings
