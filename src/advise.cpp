@@ -17,50 +17,47 @@ namespace {
 
 int evidence_window(const Cause& cause) { return cause.evidence ? cause.evidence->window_days : 0; }
 
-// Gathers what advise needs, line by line.
-class AdviceCollector : public JournalSink {
+// Gathers what advise needs, entry by entry.
+class AdviceCollector : public EntrySink {
  public:
-  AdviceCollector(const RuleSet& rules, const Timestamp& now) : rules_(rules), now_(now) {
-    out_.today = local_timestamp(now.unix_seconds).day();
+  AdviceCollector(const RuleSet& rules, const Timestamp& now) : rules_(rules) {
+    out_.today = today_of(now);
     for (const auto& cause : rules.causes) window_ = std::max(window_, evidence_window(cause));
   }
 
-  void on_entry(const Entry& entry, std::string_view /*raw*/) override {
-    if (entry.time.unix_seconds > now_.unix_seconds) return;
-    const std::int64_t day = entry.time.day();
+  void restart() override {
+    const std::int64_t today = out_.today;
+    out_ = AdviceFindings{};
+    out_.today = today;
+  }
+
+  void on_entry(const TypedEntry& entry) override {
+    const std::int64_t day = entry.day;
     if (!out_.first_day || day < *out_.first_day) out_.first_day = day;
     const bool recent = day > out_.today - window_ && day <= out_.today;
     switch (entry.kind) {
       case Kind::twitch: {
         ++out_.daily[day];
         if (!recent) break;
-        AdviceFindings::Twitch t{day, entry.time.second_of_day(), {}};
-        if (const Field* tags = entry.find("tags")) {
-          for (const auto tag : split_commas(tags->value)) t.tags.emplace_back(tag);
-        }
+        AdviceFindings::Twitch t{day, entry.hour_known() ? std::optional<int>(entry.time.second_of_day()) : std::nullopt,
+                                 {}};
+        for (const auto tag : entry.tags) t.tags.emplace_back(tag);
         out_.twitches.push_back(std::move(t));
         break;
       }
       case Kind::checkin:
         if (!recent) break;
-        for (const auto& field : entry.fields) {
-          for (std::size_t i = 0; i < rules_.factors.size(); ++i) {
-            if (rules_.factors[i].id != field.key) continue;
-            const auto value = parse_number(field.value);
-            const Factor& f = rules_.factors[i];
-            if (value && *value >= f.min && *value <= f.max) out_.checkins.push_back({day, i, *value});
-          }
-        }
+        for (const auto& v : entry.values) out_.checkins.push_back({day, v.factor, v.value});
         break;
-      case Kind::remedy:
-        if (const Field* id = entry.find("id")) {
-          auto [it, fresh] = out_.remedies.try_emplace(std::string(id->value));
-          auto& use = it->second;
-          if (fresh || day < use.first_day) use.first_day = day;
-          if (fresh || day > use.last_day) use.last_day = day;
-          ++use.count;
-        }
+      case Kind::remedy: {
+        if (entry.remedy == nullptr) break;  // an id the rules do not know: nothing to advise on
+        auto [it, fresh] = out_.remedies.try_emplace(std::string(entry.remedy_id));
+        auto& use = it->second;
+        if (fresh || day < use.first_day) use.first_day = day;
+        if (fresh || day > use.last_day) use.last_day = day;
+        ++use.count;
         break;
+      }
       case Kind::triage:
       case Kind::note:
       case Kind::visit:
@@ -69,24 +66,21 @@ class AdviceCollector : public JournalSink {
     }
   }
 
-  void on_problem(std::uint64_t, std::string_view, const LineProblem&, bool) override {}  // triage reports them
-
   AdviceFindings finish() { return std::move(out_); }
 
  private:
   const RuleSet& rules_;
-  Timestamp now_;
   int window_ = 1;
   AdviceFindings out_;
 };
 
-template <typename Scan>
-AdviceInput scan_both(const RuleSet& rules, const Timestamp& now, const std::string& file, Scan&& scan) {
-  TriageCollector triage(rules, now, file);
+template <typename Read>
+AdviceInput scan_both(const RuleSet& rules, const Timestamp& now, Read&& read) {
+  TriageCollector triage(rules, now);
   AdviceCollector advice(rules, now);
-  FanOutSink both({&triage, &advice});
-  const ScanSummary summary = scan(both);
-  return AdviceInput{triage.finish(summary), advice.finish()};
+  EntryFanOut both({&triage, &advice});
+  const JournalRead result = read(both);
+  return AdviceInput{triage.finish(result), advice.finish()};
 }
 
 std::string frac(double x) { return fmt::format("{:.1f}", x); }
@@ -160,10 +154,10 @@ std::vector<CauseClue> direct_clues(const Cause& cause, const RuleSet& rules, co
     const int from = e.night_from_minute * 60;
     const int to = e.night_to_minute * 60;
     for (const auto& t : j.twitches) {
-      if (!within(t.day)) continue;
+      if (!within(t.day) || !t.second_of_day) continue;  // the night rule needs the hour (not approx)
       ++total;
-      const bool in = from <= to ? (t.second_of_day >= from && t.second_of_day < to)
-                                 : (t.second_of_day >= from || t.second_of_day < to);
+      const int second = *t.second_of_day;
+      const bool in = from <= to ? (second >= from && second < to) : (second >= from || second < to);
       if (in) ++night;
     }
     CauseClue clue{"night", false, 0, ""};
@@ -223,19 +217,11 @@ std::string log_hint(const Remedy& remedy, const std::vector<std::string>& cause
 
 AdviceInput scan_for_advice_text(std::string_view text, const std::string& file, const RuleSet& rules,
                                  const Timestamp& now) {
-  return scan_both(rules, now, file, [&](JournalSink& sink) { return scan_journal_text(text, sink); });
+  return scan_both(rules, now, [&](EntrySink& sink) { return read_journal_text(text, file, rules, now, sink); });
 }
 
 AdviceInput scan_for_advice_file(const std::string& path, const RuleSet& rules, const Timestamp& now) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 && errno == ENOENT) {
-    AdviceInput input;
-    input.triage.file = path;
-    input.triage.missing = true;
-    input.journal.today = local_timestamp(now.unix_seconds).day();
-    return input;
-  }
-  return scan_both(rules, now, path, [&](JournalSink& sink) { return scan_journal_file(path, sink); });
+  return scan_both(rules, now, [&](EntrySink& sink) { return read_journal_file(path, rules, now, sink); });
 }
 
 Advice advise(const RuleSet& rules, const AdviceInput& input, const Timestamp& now, bool plan) {

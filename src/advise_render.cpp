@@ -50,7 +50,8 @@ void remedy_block(std::string& out, const RemedyOffer& o) {
 
 std::string render_advice_text(const Advice& a, const RuleSet& rules, bool color) {
   const auto p = [](const std::string& text) { return printable(text); };
-  const auto bold = [&](const std::string& text) { return color ? "\x1b[1m" + text + "\x1b[0m" : text; };
+  const Paint paint(color);
+  const auto bold = [&](const std::string& text) { return paint(Style::bold, text); };
   std::string out;
   const Level& level = *a.triage.level;
   if (level.rank > 0) {

@@ -24,14 +24,25 @@ struct DayFigures {
   std::int64_t duration_s = 0;
 };
 
-class ReportCollector : public JournalSink {
+class ReportCollector : public EntrySink {
  public:
   ReportCollector(const RuleSet& rules, const ReportRequest& request, const Timestamp& now)
-      : rules_(rules), request_(request), now_(now), today_(local_timestamp(now.unix_seconds).day()) {}
+      : rules_(rules), request_(request), today_(today_of(now)) {}
 
-  void on_entry(const Entry& entry, std::string_view /*raw*/) override {
-    if (entry.time.unix_seconds > now_.unix_seconds) return;
-    const std::int64_t day = entry.time.day();
+  void restart() override {
+    first_day_.reset();
+    all_days_.clear();
+    days_.clear();
+    factor_days_.clear();
+    remedy_first_.clear();
+    tags_.clear();
+    all_days_cursor_.reset();
+    days_cursor_.reset();
+    factor_days_cursor_.reset();
+  }
+
+  void on_entry(const TypedEntry& entry) override {
+    const std::int64_t day = entry.day;
     if (!first_day_ || day < *first_day_) first_day_ = day;
     const bool in_range = day >= request_.from && day <= request_.to;
     switch (entry.kind) {
@@ -40,56 +51,36 @@ class ReportCollector : public JournalSink {
         if (!in_range) break;
         DayFigures& d = days_cursor_[day];
         ++d.episodes;
-        for (const Field& field : entry.fields) {  // one pass: keys are unique on a line
-          const std::string_view key = field.key;
-          if (key_is(key, "severity")) {
-            const auto v = parse_small_int(field.value);
-            if (v && *v >= 1 && *v <= 5) {
-              d.severity_sum += *v;
-              ++d.severity_count;
-            }
-          } else if (key_is(key, "duration")) {
-            std::int64_t seconds = 0;
-            ParseFailure failure;
-            if (parse_duration(field.value, seconds, failure) &&
-                !__builtin_add_overflow(d.duration_s, seconds, &seconds)) {
-              d.duration_s = seconds;
-            }
-          } else if (key_is(key, "tags")) {
-            for_each_comma_item(field.value, [this](std::string_view tag) {
-              if (!is_id(tag)) return;
-              if (const auto it = tags_.find(tag); it != tags_.end()) {
-                ++it->second;
-              } else {
-                tags_.emplace(tag, 1);
-              }
-            });
+        if (entry.severity) {
+          d.severity_sum += *entry.severity;
+          ++d.severity_count;
+        }
+        std::int64_t sum = 0;
+        if (entry.duration_s && !__builtin_add_overflow(d.duration_s, *entry.duration_s, &sum)) d.duration_s = sum;
+        for (const auto tag : entry.tags) {
+          if (const auto it = tags_.find(tag); it != tags_.end()) {
+            ++it->second;
+          } else {
+            tags_.emplace(tag, 1);
           }
         }
         break;
       }
       case Kind::checkin: {
-        if (!in_range) break;
-        for (const auto& field : entry.fields) {
-          for (std::size_t i = 0; i < rules_.factors.size(); ++i) {
-            const std::string& id = rules_.factors[i].id;  // never empty
-            if (id.size() != field.key.size() || id[0] != field.key[0] || id != field.key) continue;
-            const auto value = parse_number(field.value);
-            if (!value || *value < rules_.factors[i].min || *value > rules_.factors[i].max) continue;
-            auto& sums = factor_days_cursor_[day];
-            if (sums.empty()) sums.assign(rules_.factors.size(), {0.0, 0});
-            sums[i].first += *value;
-            ++sums[i].second;
-          }
+        if (!in_range || entry.values.empty()) break;
+        auto& sums = factor_days_cursor_[day];
+        if (sums.empty()) sums.assign(rules_.factors.size(), {0.0, 0});
+        for (const auto& v : entry.values) {
+          sums[v.factor].first += v.value;
+          ++sums[v.factor].second;
         }
         break;
       }
-      case Kind::remedy:
-        if (const Field* id = entry.find("id"); id != nullptr && is_id(id->value)) {
-          auto [it, fresh] = remedy_first_.try_emplace(std::string(id->value), day);
-          if (!fresh) it->second = std::min(it->second, day);
-        }
+      case Kind::remedy: {
+        auto [it, fresh] = remedy_first_.try_emplace(std::string(entry.remedy_id), day);
+        if (!fresh) it->second = std::min(it->second, day);
         break;
+      }
       case Kind::triage:
       case Kind::note:
       case Kind::visit:
@@ -97,8 +88,6 @@ class ReportCollector : public JournalSink {
       case Kind::unknown: break;
     }
   }
-
-  void on_problem(std::uint64_t, std::string_view, const LineProblem&, bool) override {}  // triage keeps them
 
   void finish(Report& r) {
     r.today = today_;
@@ -224,7 +213,6 @@ class ReportCollector : public JournalSink {
 
   const RuleSet& rules_;
   ReportRequest request_;
-  Timestamp now_;
   std::int64_t today_;
   std::optional<std::int64_t> first_day_;
   DailyEpisodes all_days_;
@@ -248,19 +236,17 @@ Timestamp triage_instant(std::int64_t to, const Timestamp& now) {
   return *end;
 }
 
-template <typename Scan>
-Report run_report(const RuleSet& rules, const ReportRequest& request, const Timestamp& now, const std::string& file,
-                  Scan&& scan) {
+template <typename Read>
+Report run_report(const RuleSet& rules, const ReportRequest& request, const Timestamp& now, Read&& read) {
   Report r;
   r.request = request;
   const Timestamp at = triage_instant(request.to, now);
-  TriageCollector triage(rules, at, file);
+  TriageCollector triage(rules, at);
   ReportCollector collector(rules, request, now);
-  FanOutSink both({&triage, &collector});
-  const ScanSummary summary = scan(both);
-  JournalFindings findings = triage.finish(summary);
+  EntryFanOut both({&triage, &collector});
+  JournalFindings findings = triage.finish(read(both));
   collector.finish(r);
-  r.skipped = std::move(findings.skipped);
+  r.read = findings.read;
   r.triage = assess(rules, findings, {}, at);
   return r;
 }
@@ -301,18 +287,13 @@ std::int64_t range_start_for_last(std::string_view text, std::int64_t today) {
 
 Report report_journal_text(std::string_view text, const std::string& file, const RuleSet& rules,
                            const ReportRequest& request, const Timestamp& now) {
-  return run_report(rules, request, now, file, [&](JournalSink& sink) { return scan_journal_text(text, sink); });
+  return run_report(rules, request, now,
+                    [&](EntrySink& sink) { return read_journal_text(text, file, rules, now, sink); });
 }
 
 Report report_journal_file(const std::string& path, const RuleSet& rules, const ReportRequest& request,
                            const Timestamp& now) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 && errno == ENOENT) {
-    Report r = report_journal_text("", path, rules, request, now);
-    r.missing = true;
-    return r;
-  }
-  return run_report(rules, request, now, path, [&](JournalSink& sink) { return scan_journal_file(path, sink); });
+  return run_report(rules, request, now, [&](EntrySink& sink) { return read_journal_file(path, rules, now, sink); });
 }
 
 }  // namespace twitchlog

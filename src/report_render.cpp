@@ -115,7 +115,8 @@ void json_figures(JsonWriter& j, const Figures& f) {
 }  // namespace
 
 std::string render_report_text(const Report& r, const RuleSet& rules, bool color) {
-  const auto bold = [&](const std::string& t) { return color ? "\x1b[1m" + t + "\x1b[0m" : t; };
+  const Paint paint(color);
+  const auto bold = [&](const std::string& t) { return paint(Style::bold, t); };
   const ReportRequest& q = r.request;
   std::string out;
   out += bold(fmt::format("Report {} to {} ({} days, by {})", day_text(q.from), day_text(q.to), range_days(q),
@@ -276,9 +277,11 @@ std::string render_report_json(const Report& r, const RuleSet& rules) {
   j.end_array();
   j.end_object();
   j.key("warnings").begin_array();
-  for (const auto& d : r.skipped) {
+  for (const auto& d : r.read.diagnostics) {
     j.begin_object().key("file").value(d.file).key("line").value(static_cast<std::int64_t>(d.line));
-    j.key("column").value(static_cast<std::int64_t>(d.column)).key("message").value(d.message).end_object();
+    j.key("column").value(static_cast<std::int64_t>(d.column));
+    j.key("severity").value(d.severity == Diagnostic::Severity::error ? "error" : "warning");
+    j.key("message").value(d.message).end_object();
   }
   j.end_array();
   j.key("disclaimer").value(rules.triage.disclaimer);

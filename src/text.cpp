@@ -189,4 +189,23 @@ std::string quoted(std::string_view text) {
   return out;
 }
 
+std::string Paint::operator()(Style style, std::string_view text) const {
+  if (!on_) return std::string(text);
+  std::string_view code = "1";
+  switch (style) {
+    case Style::bold: code = "1"; break;
+    case Style::green: code = "32"; break;
+    case Style::yellow: code = "33"; break;
+    case Style::red: code = "31"; break;
+    case Style::bold_red: code = "1;31"; break;
+    case Style::dim: code = "2"; break;
+  }
+  std::string out = "\x1b[";
+  out += code;
+  out += 'm';
+  out += text;
+  out += "\x1b[0m";
+  return out;
+}
+
 }  // namespace twitchlog

@@ -51,43 +51,35 @@ struct FlagState {
 
 namespace detail {
 
-class TriageScanner : public JournalSink {
+class TriageScanner : public EntrySink {
  public:
-  TriageScanner(const RuleSet& rules, const Timestamp& now, std::string file)
-      : rules_(rules), now_(now), today_(local_timestamp(now.unix_seconds).day()), file_(std::move(file)) {
-    for (const auto& flag : rules.red_flags) {
-      states_.push_back(FlagState{&flag, {}, {}, {}, {}, {}});
-      widest_window_ = std::max(widest_window_, flag.journal.window_days);
-    }
+  TriageScanner(const RuleSet& rules, const Timestamp& now) : rules_(rules), now_(now), today_(today_of(now)) {
+    restart();
+    for (const auto& flag : rules.red_flags) widest_window_ = std::max(widest_window_, flag.journal.window_days);
     widest_window_ = std::max(widest_window_, rules.triage.flag_window_days);
   }
 
-  void on_entry(const Entry& entry, std::string_view /*raw*/) override {
-    if (entry.time.unix_seconds > now_.unix_seconds) return;  // not happened yet
-    const std::int64_t day = entry.time.day();
+  void restart() override {
+    states_.clear();
+    for (const auto& flag : rules_.red_flags) states_.push_back(FlagState{&flag, {}, {}, {}, {}, {}});
+    twitch_days_.clear();
+    twitch_days_cursor_.reset();
+  }
+
+  void on_entry(const TypedEntry& entry) override {
+    // A report looks from the end of its range, which may be before the reading's "now".
+    if (entry.time.unix_seconds > now_.unix_seconds) return;
+    const std::int64_t day = std::min(entry.day, today_);
     if (entry.kind == Kind::twitch) {
       twitch(entry, day);
     } else if (entry.kind == Kind::triage) {
-      named_flags(entry, day, &FlagState::triage_flags);
+      named_flags(entry.yes, entry.line, day, &FlagState::triage_flags);
     }
   }
 
-  void on_problem(std::uint64_t line, std::string_view raw, const LineProblem& problem, bool torn) override {
-    Diagnostic d;
-    d.file = file_;
-    d.line = line;
-    d.column = problem.column;
-    d.severity = Diagnostic::Severity::warning;
-    d.message = fmt::format("skipped{}: {}", torn ? " (a torn last line)" : "", problem.message);
-    d.excerpt = std::string(raw);
-    skipped_.push_back(std::move(d));
-  }
-
-  JournalFindings finish(ScanSummary summary) {
+  JournalFindings finish(const JournalRead& read) {
     JournalFindings findings;
-    findings.file = file_;
-    findings.summary = summary;
-    findings.skipped = std::move(skipped_);
+    findings.read = read;
     for (auto& state : states_) {
       std::vector<Evidence> evidence;
       journal_rule(state, evidence);
@@ -111,26 +103,21 @@ class TriageScanner : public JournalSink {
   // The last `days` calendar days, today included.
   bool within(std::int64_t day, int days) const { return day > today_ - days && day <= today_; }
 
-  void twitch(const Entry& entry, std::int64_t day) {
+  void twitch(const TypedEntry& entry, std::int64_t day) {
     std::uint64_t& first_line = twitch_days_cursor_[day];  // 0 for a new day: lines count from 1
     if (first_line == 0 || entry.line < first_line) first_line = entry.line;
     if (!within(day, widest_window_)) return;  // older than every window: only the streak rule looks further
 
-    const Field* where_field = entry.find("where");
-    const std::string_view where = where_field != nullptr ? where_field->value : std::string_view("lower-lip");
-    const auto local = [&] {
-      const Area* area = rules_.find_area(where);
-      return area != nullptr && area->local;  // an unknown area counts as outside: never miss a flag
-    };
-    const Field* tags = entry.find("tags");
+    // An unknown area counts as outside: never miss a flag.
+    const bool local = entry.area_rule != nullptr && entry.area_rule->local;
 
     for (auto& state : states_) {
       const JournalRule& rule = state.flag->journal;
       switch (rule.kind) {
         case JournalRuleKind::outside_local_areas:
-          if (within(day, rule.window_days) && !local()) {
+          if (within(day, rule.window_days) && !local) {
             state.rule_lines.add(entry.line);
-            state.areas.emplace(where);
+            state.areas.emplace(entry.area);
           }
           break;
         case JournalRuleKind::months:
@@ -142,8 +129,8 @@ class TriageScanner : public JournalSink {
           }
           break;
         case JournalRuleKind::tag:
-          if (tags != nullptr && within(day, rule.window_days)) {
-            for (const auto tag : split_commas(tags->value)) {
+          if (within(day, rule.window_days)) {
+            for (const auto tag : entry.tags) {
               if (std::find(rule.tags.begin(), rule.tags.end(), tag) != rule.tags.end()) {
                 state.rule_lines.add(entry.line);
                 break;
@@ -155,17 +142,14 @@ class TriageScanner : public JournalSink {
         case JournalRuleKind::none: break;
       }
     }
-    named_flags(entry, day, &FlagState::twitch_flags);
+    named_flags(entry.flags, entry.line, day, &FlagState::twitch_flags);
   }
 
-  // The `flags` field of a twitch or triage entry.
-  void named_flags(const Entry& entry, std::int64_t day, LineList FlagState::*list) {
-    const Field* flags = entry.find("flags");
-    if (flags == nullptr || !within(day, rules_.triage.flag_window_days)) return;
-    const auto ids = split_commas(flags->value);
-    for (auto& state : states_) {
-      if (std::find(ids.begin(), ids.end(), state.flag->id) != ids.end()) (state.*list).add(entry.line);
-    }
+  // The flags named by a twitch entry, or answered yes in a triage entry.
+  void named_flags(const std::vector<const RedFlag*>& flags, std::uint64_t line, std::int64_t day,
+                   LineList FlagState::*list) {
+    if (flags.empty() || !within(day, rules_.triage.flag_window_days)) return;
+    for (const RedFlag* flag : flags) (states_[static_cast<std::size_t>(flag - rules_.red_flags.data())].*list).add(line);
   }
 
   void journal_rule(FlagState& state, std::vector<Evidence>& out) const {
@@ -238,12 +222,10 @@ class TriageScanner : public JournalSink {
   const RuleSet& rules_;
   Timestamp now_;
   std::int64_t today_;
-  std::string file_;
   std::vector<FlagState> states_;
   int widest_window_ = 0;                              // days: the widest window of a rule or of `flags`
   std::map<std::int64_t, std::uint64_t> twitch_days_;  // day -> first twitch line that day
   DayCursor<std::map<std::int64_t, std::uint64_t>> twitch_days_cursor_{twitch_days_};
-  std::vector<Diagnostic> skipped_;
 };
 
 }  // namespace detail
@@ -254,14 +236,12 @@ bool more_urgent(const RedFlag* a, const RedFlag* b) { return a->level_rank > b-
 
 }  // namespace
 
-TriageCollector::TriageCollector(const RuleSet& rules, const Timestamp& now, std::string file)
-    : scanner_(std::make_unique<detail::TriageScanner>(rules, now, std::move(file))) {}
+TriageCollector::TriageCollector(const RuleSet& rules, const Timestamp& now)
+    : scanner_(std::make_unique<detail::TriageScanner>(rules, now)) {}
 TriageCollector::~TriageCollector() = default;
-void TriageCollector::on_entry(const Entry& entry, std::string_view raw) { scanner_->on_entry(entry, raw); }
-void TriageCollector::on_problem(std::uint64_t line, std::string_view raw, const LineProblem& problem, bool torn) {
-  scanner_->on_problem(line, raw, problem, torn);
-}
-JournalFindings TriageCollector::finish(const ScanSummary& summary) { return scanner_->finish(summary); }
+void TriageCollector::on_entry(const TypedEntry& entry) { scanner_->on_entry(entry); }
+void TriageCollector::restart() { scanner_->restart(); }
+JournalFindings TriageCollector::finish(const JournalRead& read) { return scanner_->finish(read); }
 
 std::string_view answer_name(Answer answer) {
   switch (answer) {
@@ -274,22 +254,15 @@ std::string_view answer_name(Answer answer) {
 
 JournalFindings scan_for_triage_text(std::string_view text, const std::string& file, const RuleSet& rules,
                                      const Timestamp& now) {
-  TriageCollector scanner(rules, now, file);
-  const ScanSummary summary = scan_journal_text(text, scanner);
-  return scanner.finish(summary);
+  TriageCollector scanner(rules, now);
+  const JournalRead read = read_journal_text(text, file, rules, now, scanner);
+  return scanner.finish(read);
 }
 
 JournalFindings scan_for_triage_file(const std::string& path, const RuleSet& rules, const Timestamp& now) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 && errno == ENOENT) {
-    JournalFindings findings;
-    findings.file = path;
-    findings.missing = true;
-    return findings;
-  }
-  TriageCollector scanner(rules, now, path);
-  const ScanSummary summary = scan_journal_file(path, scanner);
-  return scanner.finish(summary);
+  TriageCollector scanner(rules, now);
+  const JournalRead read = read_journal_file(path, rules, now, scanner);
+  return scanner.finish(read);
 }
 
 std::vector<const RedFlag*> open_questions(const RuleSet& rules, const JournalFindings& findings,

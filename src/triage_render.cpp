@@ -12,25 +12,13 @@ namespace {
 // How many journal lines the text report names per piece of evidence.
 constexpr std::size_t kTextLines = 5;
 
-// ANSI colours, only when asked for.
-class Paint {
- public:
-  explicit Paint(bool on) : on_(on) {}
-  std::string operator()(std::string_view code, std::string_view text) const {
-    return on_ ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : std::string(text);
-  }
-
- private:
-  bool on_;
-};
-
 // Green for the least urgent level, bold red for the most urgent, red for
 // the one below it, yellow between.
-std::string_view level_colour(int rank, int levels) {
-  if (rank == 0) return "32";
-  if (rank == levels - 1) return "1;31";
-  if (rank == levels - 2) return "31";
-  return "33";
+Style level_colour(int rank, int levels) {
+  if (rank == 0) return Style::green;
+  if (rank == levels - 1) return Style::bold_red;
+  if (rank == levels - 2) return Style::red;
+  return Style::yellow;
 }
 
 std::string source_name(const FiredFlag& f) {
@@ -64,7 +52,7 @@ std::string render_triage_text(const Assessment& a, const RuleSet& rules, const 
   } else {
     out += "\nRed flags:\n";
     for (const auto& f : a.fired) {
-      out += fmt::format("  {}  {}  from the {}\n", paint("1", p(f.flag->id)),
+      out += fmt::format("  {}  {}  from the {}\n", paint(Style::bold, p(f.flag->id)),
                          paint(level_colour(f.flag->level_rank, levels), p(f.flag->level)),
                          f.from_answer && f.from_journal ? "answer and the journal" : source_name(f));
       out += fmt::format("    {}\n", p(f.flag->question));

@@ -29,7 +29,7 @@ struct AdviceFindings {
   };
   struct Twitch {
     std::int64_t day;
-    int second_of_day;  ///< local time as written
+    std::optional<int> second_of_day;  ///< local time as written; nullopt when only approximate
     std::vector<std::string> tags;
   };
   struct RemedyUse {

@@ -82,9 +82,8 @@ struct Report {
   std::vector<RemedyFigures> remedies;
   Assessment triage;                                        ///< as of the end of the range
   std::vector<std::pair<std::string, std::uint64_t>> tags;  ///< twitch tags in the range, most frequent first
-  std::vector<Diagnostic> skipped;
-  DailyEpisodes daily;   ///< episodes by day, in the range
-  bool missing = false;  ///< the journal does not exist yet
+  JournalRead read;     ///< the reading: file, missing, diagnostics
+  DailyEpisodes daily;  ///< episodes by day, in the range
 };
 
 /// Days in a factor group below this are too few to draw a conclusion.

@@ -20,6 +20,8 @@ class DayCursor {
   explicit DayCursor(Map& map) : map_(map), last_(map.end()) {}
   DayCursor(const DayCursor&) = delete;  // a copy would look into the other map
   DayCursor& operator=(const DayCursor&) = delete;
+  /// Forgets the last day looked up (call it after clearing the map).
+  void reset() { last_ = map_.end(); }
   /// The day's value, default-made when the day is new.
   typename Map::mapped_type& operator[](std::int64_t day) {
     if (last_ == map_.end() || last_->first != day) last_ = map_.try_emplace(day).first;

@@ -61,4 +61,18 @@ std::optional<int> parse_small_int(std::string_view text);
 /// `text` in double quotes, with \" and \\ escaped (for messages).
 std::string quoted(std::string_view text);
 
+/// Terminal styles: the one way every renderer colours its text.
+enum class Style { bold, green, yellow, red, bold_red, dim };
+
+/// Colours text with ANSI escapes when on; passes it through otherwise.
+class Paint {
+ public:
+  explicit Paint(bool on) : on_(on) {}
+  bool on() const { return on_; }
+  std::string operator()(Style style, std::string_view text) const;
+
+ private:
+  bool on_;
+};
+
 }  // namespace twitchlog

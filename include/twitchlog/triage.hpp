@@ -16,6 +16,7 @@
 
 #include "twitchlog/error.hpp"
 #include "twitchlog/journal.hpp"
+#include "twitchlog/model.hpp"
 #include "twitchlog/rules.hpp"
 #include "twitchlog/time.hpp"
 
@@ -47,13 +48,9 @@ inline constexpr std::size_t kMaxEvidenceLines = 50;
 
 /// What one pass over the journal found.
 struct JournalFindings {
-  std::string file;      ///< the journal's name in messages
-  bool missing = false;  ///< the journal does not exist yet
-  ScanSummary summary;
+  JournalRead read;  ///< the reading: file, missing, diagnostics
   /// Journal evidence by red-flag id (only flags that fired from the journal).
   std::map<std::string, std::vector<Evidence>, std::less<>> by_flag;
-  /// Malformed lines, skipped (never fatal).
-  std::vector<Diagnostic> skipped;
 };
 
 namespace detail {
@@ -62,14 +59,14 @@ class TriageScanner;
 
 /// Gathers triage's findings line by line, so other readers can share the
 /// one pass over the journal (see FanOutSink).
-class TriageCollector : public JournalSink {
+class TriageCollector : public EntrySink {
  public:
-  TriageCollector(const RuleSet& rules, const Timestamp& now, std::string file);
+  TriageCollector(const RuleSet& rules, const Timestamp& now);
   ~TriageCollector() override;
-  void on_entry(const Entry& entry, std::string_view raw) override;
-  void on_problem(std::uint64_t line, std::string_view raw, const LineProblem& problem, bool torn) override;
-  /// The findings, once every line was seen.
-  JournalFindings finish(const ScanSummary& summary);
+  void on_entry(const TypedEntry& entry) override;
+  void restart() override;
+  /// The findings, once every entry was seen.
+  JournalFindings finish(const JournalRead& read);
 
  private:
   std::unique_ptr<detail::TriageScanner> scanner_;

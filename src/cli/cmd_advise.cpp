@@ -15,7 +15,8 @@ namespace twitchlog::cli {
 
 namespace {
 
-constexpr std::array<std::string_view, 2> kFormats{"text", "json"};
+constexpr std::array<Format, 2> kFormatList{Format::text, Format::json};
+constexpr auto kFormats = format_names(kFormatList);
 
 struct AdviseOptions {
   bool plan = false;
@@ -24,16 +25,16 @@ struct AdviseOptions {
 };
 
 int run_advise(const AdviseOptions& options, const GlobalOptions& globals) {
-  check_format(options.format, kFormats);
-  const bool color = options.format == "text" && use_color(options.color);
+  const Format format = parse_format(options.format, kFormats);
+  const bool color = format == Format::text && use_color(options.color);
   const Context context(globals);
   const RuleSet rules = context.load_rules();
   const std::string path = context.journal_path();
   const AdviceInput input = scan_for_advice_file(path, rules, context.now());
-  report_skipped(input.triage);
+  report_read(input.triage.read);
   const Advice advice = advise(rules, input, context.now(), options.plan);
   fmt::print("{}",
-             options.format == "json" ? render_advice_json(advice, rules) : render_advice_text(advice, rules, color));
+             format == Format::json ? render_advice_json(advice, rules) : render_advice_text(advice, rules, color));
   return 0;
 }
 

@@ -37,7 +37,7 @@ int run_log(LogOptions& options, const GlobalOptions& globals) {
   const RuleSet rules = context.load_rules();
   if (reads_standard_input(options.request)) options.request.standard_input = read_standard_input();
   // Everything is validated before the journal is touched; appending never reads it.
-  const std::string line = build_entry(options.request, rules, context.now());
+  const std::string line = build_entry(options.request, rules, context.now_for_writing());
   const std::string path = context.journal_path();
   warn_if_shared(path);
   append_line(path, line);

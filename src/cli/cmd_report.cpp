@@ -12,7 +12,8 @@ namespace twitchlog::cli {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kFormats{"text", "json", "csv", "tsv", "markdown"};
+constexpr std::array<Format, 5> kFormatList{Format::text, Format::json, Format::csv, Format::tsv, Format::markdown};
+constexpr auto kFormats = format_names(kFormatList);
 constexpr std::array<std::string_view, 3> kPeriods{"day", "week", "month"};
 
 struct ReportOptions {
@@ -64,32 +65,26 @@ ReportRequest request_from(const ReportOptions& o, const Timestamp& now) {
 }
 
 int run_report(const ReportOptions& options, const GlobalOptions& globals) {
-  check_format(options.format, kFormats);
-  const bool color = options.format == "text" && use_color(options.color);
+  const Format format = parse_format(options.format, kFormats);
+  const bool color = format == Format::text && use_color(options.color);
   const Context context(globals);
   const RuleSet rules = context.load_rules();
   const ReportRequest request = request_from(options, context.now());
   const std::string path = context.journal_path();
   const Report report = report_journal_file(path, rules, request, context.now());
-  JournalFindings shown;  // the same stderr lines as triage and advise
-  shown.file = path;
-  shown.missing = report.missing;
-  shown.skipped = report.skipped;
-  if (options.strict && !report.skipped.empty()) {
-    report_skipped(shown);
-    throw_data(fmt::format("--strict: {} malformed line{} in {}; run `twitchlog check`", report.skipped.size(),
-                           report.skipped.size() == 1 ? "" : "s", path));
+  if (options.strict && !report.read.clean()) {
+    report_read(report.read);
+    throw_data(fmt::format("--strict: {} line{} left out of {} as `twitchlog check` finds; run it", report.read.errors,
+                           report.read.errors == 1 ? "" : "s", path));
   }
-  if (options.format != "json") report_skipped(shown);
+  if (format != Format::json) report_read(report.read);
   std::string out;
-  if (options.format == "json") {
-    out = render_report_json(report, rules);
-  } else if (options.format == "csv" || options.format == "tsv") {
-    out = render_report_table(report, options.format == "csv" ? ',' : '\t');
-  } else if (options.format == "markdown") {
-    out = render_report_markdown(report, rules);
-  } else {
-    out = render_report_text(report, rules, color);
+  switch (format) {
+    case Format::json: out = render_report_json(report, rules); break;
+    case Format::csv: out = render_report_table(report, ','); break;
+    case Format::tsv: out = render_report_table(report, '\t'); break;
+    case Format::markdown: out = render_report_markdown(report, rules); break;
+    case Format::text: out = render_report_text(report, rules, color); break;
   }
   fmt::print("{}", out);
   return 0;

@@ -11,7 +11,8 @@ namespace twitchlog::cli {
 
 namespace {
 
-constexpr std::array<std::string_view, 2> kFormats{"text", "json"};
+constexpr std::array<Format, 2> kFormatList{Format::text, Format::json};
+constexpr auto kFormats = format_names(kFormatList);
 
 struct RulesOptions {
   std::string check_file;
@@ -20,7 +21,7 @@ struct RulesOptions {
 };
 
 int run_rules(const RulesOptions& options, const GlobalOptions& globals) {
-  check_format(options.format, kFormats);
+  const Format format = parse_format(options.format, kFormats);
   if (options.dump) {
     if (!options.check_file.empty()) throw_usage("choose one of --dump and --check");
     fmt::print("{}", builtin_rules_text());
@@ -30,7 +31,7 @@ int run_rules(const RulesOptions& options, const GlobalOptions& globals) {
   RuleSet rules;
   if (!options.check_file.empty()) {
     rules = load_rules(read_file(options.check_file), options.check_file);
-    if (options.format == "text") {
+    if (format == Format::text) {
       fmt::print("{}: ok: {} levels, {} factors, {} areas, {} causes, {} red flags, {} remedies\n", options.check_file,
                  rules.levels.size(), rules.factors.size(), rules.areas.size(), rules.causes.size(),
                  rules.red_flags.size(), rules.remedies.size());
@@ -39,7 +40,7 @@ int run_rules(const RulesOptions& options, const GlobalOptions& globals) {
   } else {
     rules = context.load_rules();
   }
-  fmt::print("{}", options.format == "json" ? render_rules_json(rules) : render_rules_text(rules));
+  fmt::print("{}", format == Format::json ? render_rules_json(rules) : render_rules_text(rules));
   return 0;
 }
 

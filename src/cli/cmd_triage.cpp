@@ -16,7 +16,8 @@ namespace twitchlog::cli {
 
 namespace {
 
-constexpr std::array<std::string_view, 2> kFormats{"text", "json"};
+constexpr std::array<Format, 2> kFormatList{Format::text, Format::json};
+constexpr auto kFormats = format_names(kFormatList);
 
 struct TriageOptions {
   std::vector<std::string> yes;
@@ -99,7 +100,7 @@ void ask_questions(const RuleSet& rules, const JournalFindings& findings, Answer
 }
 
 int run_triage(const TriageOptions& options, const GlobalOptions& globals) {
-  check_format(options.format, kFormats);
+  const Format format = parse_format(options.format, kFormats);
   const bool color = use_color(options.color);
   if (options.ask && options.no_ask) throw_usage("choose one of --ask and --no-ask");
   const Context context(globals);
@@ -110,26 +111,28 @@ int run_triage(const TriageOptions& options, const GlobalOptions& globals) {
 
   const std::string path = context.journal_path();
   const JournalFindings findings = scan_for_triage_file(path, rules, context.now());
-  report_skipped(findings);
+  report_read(findings.read);
 
   const bool asking = options.ask || (!options.no_ask && ::isatty(STDIN_FILENO) == 1);
+  // Answers are recorded: refuse a future --as-of before asking anything.
+  if (!options.dry_run && (asking || !answers.empty())) context.now_for_writing();
   if (asking) ask_questions(rules, findings, answers);
 
   const Assessment assessment = assess(rules, findings, answers, context.now());
   TriageView view;
   view.journal = path;
-  view.color = options.format == "text" && color;
+  view.color = format == Format::text && color;
   // The result is shown even when recording fails: it matters more than the record.
   std::optional<Error> record_error;
   if (!answers.empty() && !options.dry_run) {
     try {
-      append_line(path, triage_entry(assessment, context.now()));
+      append_line(path, triage_entry(assessment, context.now_for_writing()));
       view.recorded = true;
     } catch (const Error& e) {
       record_error = e;
     }
   }
-  fmt::print("{}", options.format == "json" ? render_triage_json(assessment, rules, view)
+  fmt::print("{}", format == Format::json ? render_triage_json(assessment, rules, view)
                                             : render_triage_text(assessment, rules, view));
   if (record_error) {
     std::fflush(stdout);

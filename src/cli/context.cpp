@@ -44,6 +44,7 @@ Context::Context(const GlobalOptions& options) : options_(options) {
   env_.xdg_config_home = env("XDG_CONFIG_HOME");
   env_.home = env("HOME");
   const Timestamp clock = local_timestamp(static_cast<std::int64_t>(std::time(nullptr)));
+  clock_ = clock;
   now_ = clock;
   if (!options.as_of.empty()) {
     try {
@@ -52,6 +53,15 @@ Context::Context(const GlobalOptions& options) : options_(options) {
       throw_usage(std::string("--as-of: ") + e.what());
     }
   }
+}
+
+const Timestamp& Context::now_for_writing() const {
+  if (now_.unix_seconds > clock_.unix_seconds) {
+    throw_usage(fmt::format("--as-of: {} is later than the clock ({}); a command that writes takes no future --as-of, "
+                            "so that no entry is dated in the future (reading commands take one)",
+                            format_timestamp(now_), format_timestamp(clock_)));
+  }
+  return now_;
 }
 
 std::string Context::journal_path() const { return twitchlog::journal_path(options_.journal, env_); }
@@ -104,7 +114,10 @@ void check_choice(std::string_view option, std::string_view what, const std::str
   throw_usage(fmt::format("{}: unknown {} {}; valid: {}", option, what, twitchlog::quoted(value), join(names)));
 }
 
-void check_format(const std::string& format, Choices valid) { check_choice("--format", "format", format, valid); }
+Format parse_format(const std::string& format, Choices valid) {
+  check_choice("--format", "format", format, valid);
+  return *kFormatNames.parse(format);
+}
 
 CLI::Option* add_color_option(CLI::App* sub, std::string& choice) {
   return describe_choices(
@@ -121,18 +134,30 @@ bool use_color(const std::string& choice) {
   return ::isatty(STDOUT_FILENO) == 1;
 }
 
-void report_skipped(const JournalFindings& findings) {
-  if (findings.missing) {
+void report_read(const JournalRead& read) {
+  if (read.missing) {
     fmt::print(stderr, "twitchlog: note: journal {} does not exist yet; nothing from it is taken into account\n",
-               printable(findings.file));
+               printable(read.file));
   }
+  // The lines left out, as check names them; warnings (unknown ids, entries
+  // after now...) are counted in one line: `check` lists them.
   constexpr std::size_t kShown = 10;
-  for (std::size_t i = 0; i < findings.skipped.size() && i < kShown; ++i) {
-    fmt::print(stderr, "{}\n", findings.skipped[i].render());
+  std::size_t shown = 0;
+  for (const auto& d : read.diagnostics) {
+    if (d.severity != Diagnostic::Severity::error || shown == kShown) continue;
+    Diagnostic skipped = d;
+    skipped.severity = Diagnostic::Severity::warning;
+    skipped.message = "skipped: " + d.message;
+    fmt::print(stderr, "{}\n", skipped.render());
+    ++shown;
   }
-  if (findings.skipped.size() > kShown) {
+  if (read.errors > shown) {
     fmt::print(stderr, "twitchlog: warning: {} more malformed lines skipped; run `twitchlog check`\n",
-               findings.skipped.size() - kShown);
+               read.errors - shown);
+  }
+  if (read.warnings > 0) {
+    fmt::print(stderr, "twitchlog: note: {} warning{} about {}; run `twitchlog check` to see {}\n", read.warnings,
+               read.warnings == 1 ? "" : "s", printable(read.file), read.warnings == 1 ? "it" : "them");
   }
 }
 

@@ -31,6 +31,9 @@ class Context {
 
   /// "Now": the --as-of instant, else the clock.
   const Timestamp& now() const { return now_; }
+  /// "Now" for a command that writes an entry: refuses (usage error) an
+  /// --as-of later than the clock, so nothing is ever written in the future.
+  const Timestamp& now_for_writing() const;
   /// The journal's path (--journal, $TWITCHLOG_JOURNAL, XDG default).
   std::string journal_path() const;
   /// The rules in force (--rules, $TWITCHLOG_RULES, XDG config, built in).
@@ -40,6 +43,7 @@ class Context {
   const GlobalOptions& options_;
   PathEnvironment env_;
   Timestamp now_;
+  Timestamp clock_;
 };
 
 /// The values of an option that takes one of a fixed few.
@@ -80,13 +84,28 @@ void warn_if_shared(const std::string& path);
 
 /// Refuses a value outside `valid`: "OPTION: unknown WHAT "VALUE"; valid: ..." (exit 2).
 void check_choice(std::string_view option, std::string_view what, const std::string& value, Choices valid);
-/// --format FORMAT among `valid`.
-void check_format(const std::string& format, Choices valid);
+/// The output formats of every command; each command accepts some of them.
+enum class Format { text, json, csv, tsv, markdown };
+inline constexpr auto kFormatNames = make_names<Format>({{Format::text, "text"},
+                                                         {Format::json, "json"},
+                                                         {Format::csv, "csv"},
+                                                         {Format::tsv, "tsv"},
+                                                         {Format::markdown, "markdown"}});
+/// The formats a command accepts, as names (for --format's choices and completion).
+template <std::size_t N>
+constexpr std::array<std::string_view, N> format_names(const std::array<Format, N>& formats) {
+  std::array<std::string_view, N> out{};
+  for (std::size_t i = 0; i < N; ++i) out[i] = kFormatNames.name(formats[i]);
+  return out;
+}
+/// --format FORMAT among `valid` (names from format_names), as a Format.
+Format parse_format(const std::string& format, Choices valid);
 /// --color auto|always|never: always, never, or on a terminal when NO_COLOR is unset.
 bool use_color(const std::string& choice);
-/// Tells on stderr that the journal does not exist yet, and shows the
-/// malformed lines a reading command skipped (the first 10, then a count).
-void report_skipped(const JournalFindings& findings);
+/// Tells on stderr that the journal does not exist yet, shows the lines a
+/// reading command left out (the first 10, then a count), and counts the
+/// warnings that `check` would list.
+void report_read(const JournalRead& read);
 
 /// Each subcommand: its options and the callback that runs it. The callback
 /// stores the exit status in `status`.

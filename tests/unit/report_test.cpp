@@ -83,8 +83,8 @@ TEST_CASE("totals and periods, worked out by hand") {
   CHECK(r.periods[1].figures.episodes == 2);
   CHECK(r.longest_streak == 2);
   CHECK(r.longest_streak_end == day("2026-11-24"));
-  REQUIRE(r.skipped.size() == 1);
-  CHECK(r.skipped[0].line == 17);
+  REQUIRE(r.read.diagnostics.size() == 1);
+  CHECK(r.read.diagnostics[0].line == 17);
   CHECK(r.tags == std::vector<std::pair<std::string, std::uint64_t>>{{"coffee", 2}, {"screen", 1}});
 }
 

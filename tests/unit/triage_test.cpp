@@ -227,14 +227,15 @@ TEST_CASE("evidence: the figures and the journal lines it rests on") {
   }
 }
 
-TEST_CASE("malformed lines are skipped with a warning naming the place") {
+TEST_CASE("malformed lines are left out as errors naming the place") {
   const auto findings =
       scan_for_triage_text(journal({on(0, "twitch"), "2026-11-24 twitch"}) + "2026-11-2", "j.txt", rules(), kNow);
-  REQUIRE(findings.skipped.size() == 2);
-  CHECK(findings.skipped[0].render().starts_with("j.txt:3:11: warning: skipped: expected 'T'"));
-  CHECK(findings.skipped[1].render().starts_with("j.txt:4:"));
-  CHECK(findings.skipped[1].message.starts_with("skipped (a torn last line): "));
-  CHECK(findings.summary.entries == 1);
+  REQUIRE(findings.read.diagnostics.size() == 2);
+  CHECK(findings.read.diagnostics[0].render().starts_with("j.txt:3:11: error: expected 'T'"));
+  CHECK(findings.read.diagnostics[1].render().starts_with("j.txt:4:"));
+  CHECK(findings.read.diagnostics[1].message.starts_with("the last line has no newline"));
+  CHECK(findings.read.summary.entries == 1);
+  CHECK(findings.read.in_force == 1);
 }
 
 TEST_CASE("the open questions: neither answered nor fired, most urgent first") {
