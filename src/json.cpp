@@ -1,5 +1,7 @@
 #include "twitchlog/json.hpp"
 
+#include "twitchlog/model.hpp"
+
 #include <cmath>
 
 #include <fmt/format.h>
@@ -140,6 +142,18 @@ JsonWriter& JsonWriter::value(const std::optional<int>& number) { return number 
 std::string JsonWriter::finish() {
   out_ += '\n';
   return std::move(out_);
+}
+
+void write_warnings(JsonWriter& j, const JournalRead& read) {
+  j.key("warnings").begin_array();
+  for (const auto& d : read.diagnostics) {
+    j.begin_object().key("file").value(d.file).key("line").value(static_cast<std::int64_t>(d.line));
+    j.key("column").value(static_cast<std::int64_t>(d.column));
+    j.key("severity").value(d.severity == Diagnostic::Severity::error ? "error" : "warning");
+    j.key("message").value(d.message).end_object();
+  }
+  j.end_array();
+  j.key("warnings_total").value(static_cast<std::int64_t>(read.errors + read.warnings));
 }
 
 }  // namespace twitchlog

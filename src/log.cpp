@@ -1,5 +1,7 @@
 #include "twitchlog/log.hpp"
 
+#include "twitchlog/model.hpp"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -188,9 +190,9 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
   } else {
     if (request.severity) {
       const auto n = parse_small_int(*request.severity);
-      if (!n || *n < 1 || *n > 5) {
-        throw_usage(fmt::format("-s/--severity must be a whole number from 1 (faint) to 5 (strong), not {}",
-                                quoted(*request.severity)));
+      if (!n || *n < kMinSeverity || *n > kMaxSeverity) {
+        throw_usage(fmt::format("-s/--severity must be a whole number from {} (faint) to {} (strong), not {}",
+                                kMinSeverity, kMaxSeverity, quoted(*request.severity)));
       }
       fields.emplace_back("severity", std::to_string(*n));
     }

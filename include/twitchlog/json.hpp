@@ -42,6 +42,14 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
+struct Diagnostic;
+struct JournalRead;
+
+/// `"warnings": [...]`: every diagnostic of a reading kept in memory, with
+/// file, line, column, severity and message; then `"warnings_total"`, the
+/// count of all of them (kept or not). The same in every command's JSON.
+void write_warnings(JsonWriter& json, const JournalRead& read);
+
 /// `text` as a JSON string literal (quotes included); invalid UTF-8 becomes U+FFFD.
 std::string json_string(std::string_view text);
 

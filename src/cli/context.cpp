@@ -134,6 +134,18 @@ bool use_color(const std::string& choice) {
   return ::isatty(STDOUT_FILENO) == 1;
 }
 
+CLI::Option* add_strict_option(CLI::App* sub, bool& strict) {
+  return sub->add_flag("--strict", strict,
+                       "Fail (exit 1) when the journal has lines `twitchlog check` rejects, instead of leaving them out");
+}
+
+void enforce_strict(bool strict, const JournalRead& read) {
+  if (!strict || read.clean()) return;
+  report_read(read);
+  throw_data(fmt::format("--strict: {} line{} of {} left out, as `twitchlog check` finds; run it", read.errors,
+                         read.errors == 1 ? "" : "s", printable(read.file)));
+}
+
 void report_read(const JournalRead& read) {
   if (read.missing) {
     fmt::print(stderr, "twitchlog: note: journal {} does not exist yet; nothing from it is taken into account\n",

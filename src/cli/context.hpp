@@ -102,6 +102,11 @@ constexpr std::array<std::string_view, N> format_names(const std::array<Format, 
 Format parse_format(const std::string& format, Choices valid);
 /// --color auto|always|never: always, never, or on a terminal when NO_COLOR is unset.
 bool use_color(const std::string& choice);
+/// --strict: fail (exit 1) when the journal has lines `check` rejects.
+CLI::Option* add_strict_option(CLI::App* sub, bool& strict);
+/// With --strict, shows what was left out and fails when `check` would.
+void enforce_strict(bool strict, const JournalRead& read);
+
 /// Tells on stderr that the journal does not exist yet, shows the lines a
 /// reading command left out (the first 10, then a count), and counts the
 /// warnings that `check` would list.
