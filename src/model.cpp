@@ -15,6 +15,7 @@ namespace twitchlog {
 
 void TypedEntry::clear() {
   line = 0;
+  raw = {};
   time = {};
   day = 0;
   kind = Kind::unknown;
@@ -449,12 +450,14 @@ class ModelFeeder : public JournalSink {
     for (auto& d : scratch_) report(std::move(d));
     if (!valid || entry.kind == Kind::unknown) return;
     if (entry.time.unix_seconds > now_.unix_seconds) return;  // not happened yet
+    typed_.raw = raw;
+    typed_.day = std::min(entry.time.day(), today_);
     if (retractions_ != nullptr && retractions_->takes_back(typed_)) {
       ++out_.retracted;
+      sink_.on_retracted(typed_);
       return;
     }
     if (!quiet_ && typed_.kind == Kind::retract) retract_entries_.add(typed_, raw);
-    typed_.day = std::min(entry.time.day(), today_);
     ++out_.in_force;
     if (!out_.first_day || typed_.day < *out_.first_day) out_.first_day = typed_.day;
     if (!out_.last_day || typed_.day > *out_.last_day) out_.last_day = typed_.day;

@@ -49,6 +49,7 @@ struct FactorValue {
 /// and pointers into the RuleSet: valid during the EntrySink call only.
 struct TypedEntry {
   std::uint64_t line = 0;
+  std::string_view raw;  ///< the line as written
   Timestamp time;
   std::int64_t day = 0;  ///< the day it counts on (see the header comment)
   Kind kind = Kind::unknown;
@@ -93,6 +94,8 @@ class EntrySink {
   virtual void on_entry(const TypedEntry& entry) = 0;
   /// Forget everything received: the pass starts again (retracts were found).
   virtual void restart() = 0;
+  /// A valid entry taken back by a retract in force (only `last --all` wants them).
+  virtual void on_retracted(const TypedEntry& /*entry*/) {}
 };
 
 /// Passes every entry to several sinks: one pass, many readers.
@@ -104,6 +107,9 @@ class EntryFanOut : public EntrySink {
   }
   void restart() override {
     for (auto* s : sinks_) s->restart();
+  }
+  void on_retracted(const TypedEntry& entry) override {
+    for (auto* s : sinks_) s->on_retracted(entry);
   }
 
  private:
