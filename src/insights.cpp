@@ -217,4 +217,307 @@ CountFit fit_count_model(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, con
   return fit;
 }
 
+// --- the analysis -----------------------------------------------------------
+
+namespace {
+
+// One column of the design, with what it stands for.
+struct Column {
+  enum class Role { intercept, factor, remedy, weekend, block } role;
+  std::size_t index = 0;  // factor index, or remedy position
+  int lag = 0;
+  Eigen::VectorXd values;
+};
+
+// Whether `v` adds a direction to the columns kept (not nearly in their span).
+bool adds_rank(const std::vector<Column>& kept, const Eigen::VectorXd& v) {
+  if (v.norm() == 0) return false;
+  Eigen::MatrixXd m(v.size(), static_cast<Eigen::Index>(kept.size()) + 1);
+  for (std::size_t i = 0; i < kept.size(); ++i) m.col(static_cast<Eigen::Index>(i)) = kept[i].values;
+  m.col(m.cols() - 1) = v;
+  Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(m);
+  qr.setThreshold(1e-9);
+  return qr.rank() == m.cols();
+}
+
+// Holm's step-down adjustment of p-values.
+std::vector<double> holm(const std::vector<double>& p) {
+  std::vector<std::size_t> order(p.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return p[a] < p[b]; });
+  std::vector<double> out(p.size());
+  double running = 0;
+  for (std::size_t r = 0; r < order.size(); ++r) {
+    running = std::max(running, std::min(1.0, static_cast<double>(p.size() - r) * p[order[r]]));
+    out[order[r]] = running;
+  }
+  return out;
+}
+
+std::string term_name(const std::string& id, int lag) { return lag == 0 ? id : id + "@" + std::to_string(lag); }
+
+}  // namespace
+
+Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today) {
+  const InsightsSettings& s = rules.insights;
+  Insights out;
+  const std::size_t nf = rules.factors.size();
+  for (std::size_t f = 0; f < nf; ++f) {
+    for (int lag = 0; lag <= 1; ++lag) {
+      TermInsight t;
+      t.id = rules.factors[f].id;
+      t.lag = lag;
+      out.factors.push_back(t);
+    }
+  }
+  for (const auto& [id, first] : table.remedies()) {
+    TermInsight t;
+    t.id = id;
+    const Remedy* remedy = rules.find_remedy(id);
+    t.from = first + (remedy != nullptr ? remedy->onset_days.value_or(0) : 0);
+    out.remedies.push_back(t);
+  }
+  if (!table.first_day() || *table.first_day() > today) {
+    out.needed_days = static_cast<std::uint64_t>(s.min_observed_days);
+    return out;
+  }
+  const std::int64_t first = *table.first_day();
+  out.covered_days = static_cast<std::uint64_t>(today - first + 1);
+
+  // Factor values of a day: the mean of its check-ins.
+  const auto value = [&](std::int64_t day, std::size_t f) -> std::optional<double> {
+    const auto it = table.days().find(day);
+    if (it == table.days().end() || !it->second.checkin || it->second.count[f] == 0) return std::nullopt;
+    return it->second.sum[f] / it->second.count[f];
+  };
+  // The factors the user logs: present on at least twice min_side_days days.
+  std::vector<std::size_t> in_play;
+  for (std::size_t f = 0; f < nf; ++f) {
+    int days = 0;
+    for (const auto& [day, d] : table.days()) days += (d.checkin && d.count[f] > 0) ? 1 : 0;
+    if (days >= 2 * s.min_side_days) in_play.push_back(f);
+  }
+  // Model days: a check-in with every factor in play, that day and the day before.
+  std::vector<std::int64_t> rows;
+  std::uint64_t unobserved_episodes = 0, observed_episodes = 0;
+  for (std::int64_t day = first; day <= today; ++day) {
+    bool complete = !in_play.empty();
+    for (const std::size_t f : in_play) complete = complete && value(day, f) && value(day - 1, f);
+    const auto it = table.days().find(day);
+    const std::uint64_t episodes = it == table.days().end() ? 0 : it->second.episodes;
+    if (complete) {
+      rows.push_back(day);
+      observed_episodes += episodes;
+    } else {
+      unobserved_episodes += episodes;
+    }
+  }
+  out.observed_days = rows.size();
+  out.unobserved_days = out.covered_days - out.observed_days;
+  if (out.observed_days > 0) out.observed_rate = static_cast<double>(observed_episodes) / out.observed_days;
+  if (out.unobserved_days > 0) out.unobserved_rate = static_cast<double>(unobserved_episodes) / out.unobserved_days;
+
+  const auto n = static_cast<Eigen::Index>(rows.size());
+  Eigen::VectorXd y(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const auto it = table.days().find(rows[static_cast<std::size_t>(i)]);
+    y[i] = it == table.days().end() ? 0.0 : static_cast<double>(it->second.episodes);
+  }
+  // Columns in order of priority: what we want to know first, nuisance last.
+  std::vector<Column> wanted;
+  wanted.push_back(Column{Column::Role::intercept, 0, 0, Eigen::VectorXd::Ones(n)});
+  for (const std::size_t f : in_play) {
+    const Factor& factor = rules.factors[f];
+    const double direction = factor.risk == RiskSide::high ? 1.0 : -1.0;  // per unit more, or per unit less
+    for (int lag = 0; lag <= 1; ++lag) {
+      Eigen::VectorXd v(n);
+      std::uint64_t risk = 0;
+      for (Eigen::Index i = 0; i < n; ++i) {
+        const double x = *value(rows[static_cast<std::size_t>(i)] - lag, f);
+        v[i] = direction * (x - factor.threshold);
+        risk += factor.at_risk(x) ? 1 : 0;
+      }
+      TermInsight& t = out.factors[f * 2 + static_cast<std::size_t>(lag)];
+      t.days_risk_side = risk;
+      t.days_other_side = static_cast<std::uint64_t>(n) - risk;
+      wanted.push_back(Column{Column::Role::factor, f, lag, v});
+    }
+  }
+  for (std::size_t r = 0; r < out.remedies.size(); ++r) {
+    Eigen::VectorXd v(n);
+    std::uint64_t on = 0;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      v[i] = rows[static_cast<std::size_t>(i)] >= *out.remedies[r].from ? 1.0 : 0.0;
+      on += v[i] > 0 ? 1 : 0;
+    }
+    out.remedies[r].days_risk_side = on;
+    out.remedies[r].days_other_side = static_cast<std::uint64_t>(n) - on;
+    if (on >= static_cast<std::uint64_t>(s.min_side_days) &&
+        static_cast<std::uint64_t>(n) - on >= static_cast<std::uint64_t>(s.min_side_days)) {
+      wanted.push_back(Column{Column::Role::remedy, r, 0, v});
+    }
+  }
+  {
+    Eigen::VectorXd v(n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const std::int64_t weekday = ((rows[static_cast<std::size_t>(i)] + 3) % 7 + 7) % 7;  // 0 = Monday
+      v[i] = weekday >= 5 ? 1.0 : 0.0;
+    }
+    if (v.sum() >= s.min_side_days && n - v.sum() >= s.min_side_days) {
+      wanted.push_back(Column{Column::Role::weekend, 0, 0, v});
+    }
+  }
+  if (n > 0) {
+    const std::int64_t start = rows.front();
+    const std::int64_t blocks = (rows.back() - start) / s.block_days + 1;
+    for (std::int64_t b = 1; b < blocks; ++b) {
+      Eigen::VectorXd v(n);
+      for (Eigen::Index i = 0; i < n; ++i) {
+        std::int64_t block = (rows[static_cast<std::size_t>(i)] - start) / s.block_days;
+        // A short last block joins the one before.
+        if (block == blocks - 1 && rows.back() - (start + block * s.block_days) < s.block_days / 2) --block;
+        v[i] = block == b ? 1.0 : 0.0;
+      }
+      wanted.push_back(Column{Column::Role::block, static_cast<std::size_t>(b), 0, v});
+    }
+  }
+  std::vector<Column> kept;
+  for (auto& c : wanted) {
+    if (adds_rank(kept, c.values)) kept.push_back(std::move(c));
+  }
+  std::uint64_t terms = 0;  // the terms whose effect we want: factors, remedies, the weekend
+  for (const auto& c : kept) {
+    terms += (c.role == Column::Role::factor || c.role == Column::Role::remedy || c.role == Column::Role::weekend) ? 1
+                                                                                                                    : 0;
+  }
+  out.terms = terms;
+  const std::uint64_t needed =
+      std::max<std::uint64_t>(static_cast<std::uint64_t>(s.min_observed_days), static_cast<std::uint64_t>(s.days_per_term) * terms);
+  const bool has_twitches = y.sum() > 0;
+  if (out.observed_days < needed || terms == 0 || !has_twitches) {
+    out.needed_days = std::max<std::uint64_t>(needed, out.observed_days + 1);
+    return out;
+  }
+
+  Eigen::MatrixXd X(n, static_cast<Eigen::Index>(kept.size()));
+  for (std::size_t j = 0; j < kept.size(); ++j) X.col(static_cast<Eigen::Index>(j)) = kept[j].values;
+  const CountFit fit = fit_count_model(X, y, rows, std::nullopt, s.hac_lag_days);
+  out.fitted = true;
+  out.negative_binomial = fit.negative_binomial;
+  out.theta = fit.theta;
+  // The covariance: Newey-West, never narrower than the model's own on any term.
+  const Eigen::Index k = X.cols();
+  Eigen::VectorXd scale(k);
+  for (Eigen::Index j = 0; j < k; ++j) {
+    const double hac_var = fit.hac_covariance(j, j), model_var = fit.covariance(j, j);
+    scale[j] = hac_var > 0 && model_var > hac_var ? std::sqrt(model_var / hac_var) : (hac_var > 0 ? 1.0 : 0.0);
+  }
+  Eigen::MatrixXd V = scale.asDiagonal() * fit.hac_covariance * scale.asDiagonal();
+  for (Eigen::Index j = 0; j < k; ++j) {
+    if (V(j, j) <= 0) V(j, j) = fit.covariance(j, j);
+  }
+
+  const boost::math::normal normal;
+  const double z = boost::math::quantile(normal, 0.5 + s.confidence / 2);
+  const double alpha = 1 - s.confidence;
+  const auto fill = [&](TermInsight& t, Eigen::Index j) {
+    const double b = fit.coefficients[j], se = std::sqrt(V(j, j));
+    t.rate_ratio = std::exp(b);
+    t.ci_low = std::exp(b - z * se);
+    t.ci_high = std::exp(b + z * se);
+    return 2 * boost::math::cdf(boost::math::complement(normal, std::fabs(b) / se));
+  };
+  // Which column each term is, and its p-value.
+  std::vector<Eigen::Index> factor_col(out.factors.size(), -1), remedy_col(out.remedies.size(), -1);
+  for (std::size_t j = 0; j < kept.size(); ++j) {
+    if (kept[j].role == Column::Role::factor) factor_col[kept[j].index * 2 + static_cast<std::size_t>(kept[j].lag)] = static_cast<Eigen::Index>(j);
+    if (kept[j].role == Column::Role::remedy) remedy_col[kept[j].index] = static_cast<Eigen::Index>(j);
+  }
+  const auto correlation = [&](Eigen::Index a, Eigen::Index b) { return V(a, b) / std::sqrt(V(a, a) * V(b, b)); };
+  const auto joint = [&](TermInsight& t, const std::vector<Eigen::Index>& cols) {
+    double b = 0, var = 0;
+    for (const auto i : cols) {
+      b += fit.coefficients[i];
+      for (const auto j : cols) var += V(i, j);
+    }
+    const double se = std::sqrt(std::max(var, 0.0));
+    t.joint_rate_ratio = std::exp(b);
+    t.joint_ci_low = std::exp(b - z * se);
+    t.joint_ci_high = std::exp(b + z * se);
+  };
+  const auto judge = [&](std::vector<TermInsight>& terms_of, const std::vector<Eigen::Index>& cols, bool remedies) {
+    std::vector<double> p;
+    std::vector<std::size_t> which;
+    for (std::size_t i = 0; i < terms_of.size(); ++i) {
+      if (cols[i] < 0) continue;
+      p.push_back(fill(terms_of[i], cols[i]));
+      which.push_back(i);
+    }
+    const std::vector<double> adjusted = holm(p);
+    for (std::size_t w = 0; w < which.size(); ++w) {
+      TermInsight& t = terms_of[which[w]];
+      t.p_adjusted = adjusted[w];
+      const Eigen::Index col = cols[which[w]];
+      if (t.days_risk_side < static_cast<std::uint64_t>(s.min_side_days) ||
+          t.days_other_side < static_cast<std::uint64_t>(s.min_side_days)) {
+        t.verdict = Verdict::not_enough_data;
+        continue;
+      }
+      // Terms it cannot be told apart from.
+      std::vector<Eigen::Index> together{col};
+      for (std::size_t o = 0; o < terms_of.size(); ++o) {
+        if (o == which[w] || cols[o] < 0) continue;
+        bool apart = std::fabs(correlation(col, cols[o])) > s.apart_correlation;
+        if (remedies && terms_of[o].from && t.from &&
+            std::llabs(*terms_of[o].from - *t.from) < s.remedy_overlap_days) {
+          apart = true;
+        }
+        if (apart) {
+          t.with.push_back(remedies ? terms_of[o].id : term_name(terms_of[o].id, terms_of[o].lag));
+          together.push_back(cols[o]);
+        }
+      }
+      if (!t.with.empty()) {
+        t.verdict = Verdict::cant_tell_apart;
+        joint(t, together);
+      } else if (adjusted[w] < alpha) {
+        t.verdict = *t.rate_ratio > 1 ? Verdict::likely_trigger : Verdict::likely_protective;
+      } else if (*t.ci_low >= s.no_link_low && *t.ci_high <= s.no_link_high) {
+        t.verdict = Verdict::no_clear_link;
+      } else {
+        t.verdict = Verdict::cant_tell_yet;
+      }
+    }
+  };
+  judge(out.factors, factor_col, false);
+  judge(out.remedies, remedy_col, true);
+
+  // One side of a factor's threshold without any twitch: a one-sided bound, not silence.
+  for (std::size_t i = 0; i < out.factors.size(); ++i) {
+    TermInsight& t = out.factors[i];
+    if (factor_col[i] < 0 || t.lag != 0) continue;
+    const Factor& factor = rules.factors[i / 2];
+    double risk_episodes = 0, other_episodes = 0;
+    for (Eigen::Index r = 0; r < n; ++r) {
+      const double x = *value(rows[static_cast<std::size_t>(r)], i / 2);
+      (factor.at_risk(x) ? risk_episodes : other_episodes) += y[r];
+    }
+    const bool risk_zero = risk_episodes == 0 && other_episodes > 0;
+    const bool other_zero = other_episodes == 0 && risk_episodes > 0;
+    if ((risk_zero || other_zero) && t.days_risk_side >= static_cast<std::uint64_t>(s.min_side_days) &&
+        t.days_other_side >= static_cast<std::uint64_t>(s.min_side_days)) {
+      const double zero_days = static_cast<double>(risk_zero ? t.days_risk_side : t.days_other_side);
+      const double other_rate = (risk_zero ? other_episodes : risk_episodes) /
+                                static_cast<double>(risk_zero ? t.days_other_side : t.days_risk_side);
+      t.zero_side_bound = (-std::log(1 - s.confidence) / zero_days) / other_rate;  // 0 events: the "rule of three"
+      t.zero_on_risk_side = risk_zero;
+      t.rate_ratio.reset();
+      t.ci_low.reset();
+      t.ci_high.reset();
+      t.verdict = risk_zero ? Verdict::cant_tell_yet : t.verdict;
+    }
+  }
+  return out;
+}
+
 }  // namespace twitchlog

@@ -313,6 +313,7 @@ class Loader {
       static const RuleSet defaults = load_builtin_rules();
       rules.advise = defaults.advise;
       rules.report = defaults.report;
+      rules.insights = defaults.insights;
     }
     const auto table = [&](std::string_view name, auto&& read) {
       const auto* n = top.node(name);
@@ -357,6 +358,19 @@ class Loader {
       set_number(r, "stands_out_ratio", p.stands_out_ratio, 1, 1000);
       set_number(r, "trend_band", p.trend_band, 0, 1);
       set_int(r, "top_tags", p.top_tags, 1, 1000);
+    });
+    table("insights", [&](TableReader& r) {
+      InsightsSettings& i = rules.insights;
+      set_int(r, "min_observed_days", i.min_observed_days, 2, 36600);
+      set_int(r, "days_per_term", i.days_per_term, 1, 1000);
+      set_int(r, "min_side_days", i.min_side_days, 1, 3650);
+      set_number(r, "confidence", i.confidence, 0.5, 0.999);
+      set_number(r, "no_link_low", i.no_link_low, 0.01, 1);
+      set_number(r, "no_link_high", i.no_link_high, 1, 100);
+      set_number(r, "apart_correlation", i.apart_correlation, 0.1, 1);
+      set_int(r, "remedy_overlap_days", i.remedy_overlap_days, 0, 3650);
+      set_int(r, "block_days", i.block_days, 7, 3650);
+      set_int(r, "hac_lag_days", i.hac_lag_days, 0, 365);
     });
   }
 

@@ -129,6 +129,20 @@ struct ReportSettings {
   int top_tags = 8;              ///< tags listed
 };
 
+/// [insights]: when the statistics may conclude, and what they call a link.
+struct InsightsSettings {
+  int min_observed_days = 28;   ///< fewer days in the model: not enough data
+  int days_per_term = 10;       ///< observed days needed per model term
+  int min_side_days = 7;        ///< days needed on each side of a threshold (or of a remedy's start)
+  double confidence = 0.95;     ///< of every interval; 1 - confidence is the (Holm-adjusted) level of a verdict
+  double no_link_low = 0.8;     ///< an interval within low..high is "no clear link"
+  double no_link_high = 1.25;
+  double apart_correlation = 0.8;  ///< estimates correlated beyond this: "can't tell apart"
+  int remedy_overlap_days = 14;    ///< remedies started this close: "can't tell apart"
+  int block_days = 28;             ///< the length of the blocks that absorb slow drift
+  int hac_lag_days = 7;            ///< days of correlation the standard errors allow for
+};
+
 /// A validated rule set.
 struct RuleSet {
   std::string source;  ///< the file it came from, or "<built-in>"
@@ -136,6 +150,7 @@ struct RuleSet {
   TriageSettings triage;
   AdviseSettings advise;
   ReportSettings report;
+  InsightsSettings insights;
   std::vector<Level> levels;
   std::vector<Factor> factors;
   std::vector<Area> areas;

@@ -26,6 +26,18 @@ stands_out_ratio = 1.5
 trend_band = 0.10
 top_tags = 3
 
+[insights]
+min_observed_days = 28
+days_per_term = 10
+min_side_days = 7
+confidence = 0.95
+no_link_low = 0.8
+no_link_high = 1.25
+apart_correlation = 0.8
+remedy_overlap_days = 14
+block_days = 28
+hac_lag_days = 7
+
 [[level]]
 id = "ok"
 name = "Fine"
