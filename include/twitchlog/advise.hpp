@@ -23,7 +23,8 @@
 namespace twitchlog {
 
 /// What the journal holds for the causes: check-ins and twitches of the
-/// largest cause window, every day's episodes, and every remedy taken.
+/// window (advice_window_days), every day's episodes, and every remedy the
+/// rules know that was taken.
 struct AdviceFindings {
   struct Checkin {
     std::int64_t day;
