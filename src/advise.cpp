@@ -1,28 +1,18 @@
 #include "twitchlog/advise.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <set>
-
-#include <fmt/format.h>
-
-#include "twitchlog/text.hpp"
+#include <tuple>
 
 namespace twitchlog {
 
 namespace {
 
-int evidence_window(const Cause& cause) { return cause.evidence ? cause.evidence->window_days : 0; }
-
 // Gathers what advise needs, entry by entry.
 class AdviceCollector : public EntrySink {
  public:
-  AdviceCollector(const RuleSet& rules, const Timestamp& now) : rules_(rules) {
+  AdviceCollector(const RuleSet& rules, const Timestamp& now) : window_(advice_window_days(rules)) {
     out_.today = today_of(now);
-    for (const auto& cause : rules.causes) window_ = std::max(window_, evidence_window(cause));
   }
 
   void restart() override {
@@ -39,8 +29,8 @@ class AdviceCollector : public EntrySink {
       case Kind::twitch: {
         ++out_.daily[day];
         if (!recent) break;
-        AdviceFindings::Twitch t{day, entry.hour_known() ? std::optional<int>(entry.time.second_of_day()) : std::nullopt,
-                                 {}};
+        AdviceFindings::Twitch t{
+            day, entry.hour_known() ? std::optional<int>(entry.time.second_of_day()) : std::nullopt, {}};
         for (const auto tag : entry.tags) t.tags.emplace_back(tag);
         out_.twitches.push_back(std::move(t));
         break;
@@ -66,11 +56,16 @@ class AdviceCollector : public EntrySink {
     }
   }
 
-  AdviceFindings finish() { return std::move(out_); }
+  AdviceFindings finish() {
+    // One order whatever the order of the lines, so that sums (and so every figure) come out the same.
+    std::sort(out_.checkins.begin(), out_.checkins.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.day, a.factor, a.value) < std::tie(b.day, b.factor, b.value);
+    });
+    return std::move(out_);
+  }
 
  private:
-  const RuleSet& rules_;
-  int window_ = 1;
+  int window_;
   AdviceFindings out_;
 };
 
@@ -83,44 +78,49 @@ AdviceInput scan_both(const RuleSet& rules, const Timestamp& now, Read&& read) {
   return AdviceInput{triage.finish(result), advice.finish()};
 }
 
-std::string frac(double x) { return fmt::format("{:.1f}", x); }
-
-std::string clock(int minute) { return fmt::format("{:02}:{:02}", minute / 60, minute % 60); }
+bool within_days(std::int64_t day, std::int64_t today, int days) { return day > today - days && day <= today; }
 
 // The clues of one cause's own (direct) evidence.
 std::vector<CauseClue> direct_clues(const Cause& cause, const RuleSet& rules, const AdviceFindings& j) {
   std::vector<CauseClue> clues;
   const CauseEvidence& e = *cause.evidence;
-  const auto within = [&](std::int64_t day) { return day > j.today - e.window_days && day <= j.today; };
+  const auto within = [&](std::int64_t day) { return within_days(day, j.today, e.window_days); };
+  const auto clue_of = [&](auto figures) {
+    CauseClue clue;
+    clue.window_days = e.window_days;
+    clue.figures = std::move(figures);
+    return clue;
+  };
 
   if (const Factor* f = rules.find_factor(e.factor)) {
     const auto index = static_cast<std::size_t>(f - rules.factors.data());
+    FactorClue fc;
+    fc.factor = f;
     double sum = 0;
-    std::size_t n = 0;
     for (const auto& c : j.checkins) {
       if (c.factor == index && within(c.day)) {
         sum += c.value;
-        ++n;
+        ++fc.checkins;
       }
     }
-    CauseClue clue{"factor", false, 0, ""};
-    if (n == 0) {
-      clue.text = fmt::format("no check-in of {} in the last {} days", f->id, e.window_days);
-    } else {
-      const double mean = sum / static_cast<double>(n);
-      clue.counts = f->at_risk(mean);
+    double strength = 0;
+    if (fc.checkins > 0) {
+      const double mean = sum / static_cast<double>(fc.checkins);
+      fc.mean = mean;
+      fc.at_risk = f->at_risk(mean);
       const double excess = std::fabs(mean - f->threshold) / std::max(std::fabs(f->threshold), 1.0);
-      if (clue.counts) clue.strength = 1 + std::min(2.0, excess);
-      clue.text = fmt::format("{} {} {} on average over {} check-in{} in the last {} days; threshold {}, {}", f->id,
-                              frac(mean), f->unit, n, n == 1 ? "" : "s", e.window_days, format_number(f->threshold),
-                              clue.counts ? "on the risk side" : "not on the risk side");
+      if (fc.at_risk) strength = 1 + std::min(rules.advise.excess_cap, excess);
     }
+    CauseClue clue = clue_of(std::move(fc));
+    clue.counts = strength > 0;
+    clue.strength = strength;
     clues.push_back(std::move(clue));
   }
 
   if (!e.tags.empty()) {
-    std::map<std::string, std::uint64_t> by_tag;
-    std::uint64_t twitches = 0;
+    TagsClue tc;
+    tc.tags = e.tags;
+    std::map<std::string, std::uint64_t, std::less<>> by_tag;
     for (const auto& t : j.twitches) {
       if (!within(t.day)) continue;
       bool hit = false;
@@ -130,47 +130,37 @@ std::vector<CauseClue> direct_clues(const Cause& cause, const RuleSet& rules, co
           hit = true;
         }
       }
-      if (hit) ++twitches;
+      if (hit) ++tc.twitches;
     }
-    CauseClue clue{"tags", twitches > 0, 0, ""};
-    if (twitches == 0) {
-      clue.text = fmt::format("no twitch tagged {} in the last {} days", join(e.tags, ", "), e.window_days);
-    } else {
-      clue.strength = 1 + std::min(1.0, static_cast<double>(twitches) / 10);
-      std::vector<std::string> parts;
-      for (const auto& tag : e.tags) {  // in the rule's order, for a stable text
-        if (const auto it = by_tag.find(tag); it != by_tag.end())
-          parts.push_back(fmt::format("{} ({})", tag, it->second));
-      }
-      clue.text = fmt::format("{} twitch{} tagged {} in the last {} days", twitches, twitches == 1 ? "" : "es",
-                              join(parts), e.window_days);
+    for (const auto& tag : e.tags) {  // in the rule's order, for a stable output
+      if (const auto it = by_tag.find(tag); it != by_tag.end()) tc.by_tag.emplace_back(tag, it->second);
     }
+    const std::uint64_t twitches = tc.twitches;
+    CauseClue clue = clue_of(std::move(tc));
+    clue.counts = twitches > 0;
+    if (clue.counts) clue.strength = 1 + std::min(1.0, static_cast<double>(twitches) / 10);
     clues.push_back(std::move(clue));
   }
 
   if (e.night_from_minute >= 0) {
-    std::uint64_t total = 0;
-    std::uint64_t night = 0;
+    NightClue nc;
+    nc.from_minute = e.night_from_minute;
+    nc.to_minute = e.night_to_minute;
+    nc.share_over = e.night_share;
     const int from = e.night_from_minute * 60;
     const int to = e.night_to_minute * 60;
     for (const auto& t : j.twitches) {
       if (!within(t.day) || !t.second_of_day) continue;  // the night rule needs the hour (not approx)
-      ++total;
+      ++nc.total;
       const int second = *t.second_of_day;
       const bool in = from <= to ? (second >= from && second < to) : (second >= from || second < to);
-      if (in) ++night;
+      if (in) ++nc.night;
     }
-    CauseClue clue{"night", false, 0, ""};
-    if (total == 0) {
-      clue.text = fmt::format("no twitch in the last {} days to tell night from day", e.window_days);
-    } else {
-      const double share = static_cast<double>(night) / static_cast<double>(total);
-      clue.counts = share > e.night_share;
-      if (clue.counts) clue.strength = 1 + 2 * (share - e.night_share);
-      clue.text = fmt::format(
-          "{} of {} twitches ({:.0f}%) between {} and {} in the last {} days; over {:.0f}% points here", night, total,
-          share * 100, clock(e.night_from_minute), clock(e.night_to_minute), e.window_days, e.night_share * 100);
-    }
+    if (nc.total > 0) nc.share = static_cast<double>(nc.night) / static_cast<double>(nc.total);
+    const std::optional<double> share = nc.share;
+    CauseClue clue = clue_of(std::move(nc));
+    clue.counts = share && *share > e.night_share;
+    if (clue.counts) clue.strength = 1 + 2 * (*share - e.night_share);
     clues.push_back(std::move(clue));
   }
   return clues;
@@ -188,32 +178,39 @@ bool more_likely(const RankedCause& a, const RankedCause& b) {
   return a.cause->frequency < b.cause->frequency;  // more common first; stable sort keeps the rule order
 }
 
-bool within_days(std::int64_t day, std::int64_t today, int days) { return day > today - days && day <= today; }
-
-// What to log to see whether a remedy works, from the evidence of its causes.
-std::string log_hint(const Remedy& remedy, const std::vector<std::string>& causes, const RuleSet& rules) {
-  std::vector<std::string> parts{fmt::format("`twitchlog log --remedy {}` on the days you do it", remedy.id)};
-  std::set<std::string> factors;
-  std::vector<std::string> tags;
-  for (const auto& id : causes) {
+// What to log to see whether a remedy works: the factors and tags of its causes' evidence.
+void log_hint(PlanWeek& week, const RuleSet& rules) {
+  for (const auto& id : week.for_causes) {
     const Cause* c = rules.find_cause(id);
     if (c == nullptr || !c->evidence) continue;
-    if (!c->evidence->factor.empty()) factors.insert(c->evidence->factor);
-    for (const auto& t : c->evidence->tags) {
-      if (std::find(tags.begin(), tags.end(), t) != tags.end()) continue;
-      if (tags.size() < 3) tags.push_back(t);
-    }
+    const auto add = [](std::vector<std::string>& to, const std::string& x) {
+      if (std::find(to.begin(), to.end(), x) == to.end()) to.push_back(x);
+    };
+    if (!c->evidence->factor.empty()) add(week.factors, c->evidence->factor);
+    for (const auto& t : c->evidence->tags) add(week.tags, t);
   }
-  if (!factors.empty()) {
-    std::vector<std::string> f(factors.begin(), factors.end());
-    parts.push_back(fmt::format("a daily check-in with {}", join(f, " and ")));
-  }
-  if (!tags.empty()) parts.push_back(fmt::format("tags such as {} on twitches", join(tags, ", ")));
-  parts.push_back("every twitch");
-  return join(parts, "; ");
+  std::sort(week.factors.begin(), week.factors.end());  // by id, as the text has always listed them
 }
 
 }  // namespace
+
+std::string_view clue_kind_name(const CauseClue& clue) {
+  struct Name {
+    std::string_view operator()(const FactorClue&) const { return "factor"; }
+    std::string_view operator()(const TagsClue&) const { return "tags"; }
+    std::string_view operator()(const NightClue&) const { return "night"; }
+    std::string_view operator()(const InferredClue&) const { return "inferred"; }
+  };
+  return std::visit(Name{}, clue.figures);
+}
+
+int advice_window_days(const RuleSet& rules) {
+  int days = 1;
+  for (const auto& cause : rules.causes) {
+    if (cause.evidence) days = std::max(days, cause.evidence->window_days);
+  }
+  return days;
+}
 
 AdviceInput scan_for_advice_text(std::string_view text, const std::string& file, const RuleSet& rules,
                                  const Timestamp& now) {
@@ -225,9 +222,13 @@ AdviceInput scan_for_advice_file(const std::string& path, const RuleSet& rules, 
 }
 
 Advice advise(const RuleSet& rules, const AdviceInput& input, const Timestamp& now, bool plan) {
+  const AdviseSettings& settings = rules.advise;
   Advice a;
   a.as_of = now;
   a.triage = assess(rules, input.triage, {}, now);
+  a.window_days = advice_window_days(rules);
+  a.effect_window_days = rules.report.effect_window_days;
+  a.in_place_days = settings.in_place_days;
   const AdviceFindings& j = input.journal;
 
   // Direct evidence first: inferred evidence reads the causes it is inferred from.
@@ -235,14 +236,11 @@ Advice advise(const RuleSet& rules, const AdviceInput& input, const Timestamp& n
   for (const auto& cause : rules.causes) {
     RankedCause r;
     r.cause = &cause;
-    if (cause.evidence) {
-      r.clues = direct_clues(cause, rules, j);
-      a.window_days = std::max(a.window_days, cause.evidence->window_days);
-    }
+    if (cause.evidence) r.clues = direct_clues(cause, rules, j);
     const double s = strength_of(r.clues);
     if (s > 0) {
       r.tier = EvidenceTier::direct;
-      r.score = 20 + s;
+      r.score = settings.direct_score + s;
       direct_strength[cause.id] = s;
     }
     a.causes.push_back(std::move(r));
@@ -250,41 +248,40 @@ Advice advise(const RuleSet& rules, const AdviceInput& input, const Timestamp& n
   for (auto& r : a.causes) {
     if (!r.cause->evidence || r.cause->evidence->inferred_from.empty()) continue;
     const CauseEvidence& e = *r.cause->evidence;
-    CauseClue clue{"inferred", false, 0, ""};
+    InferredClue ic;
+    ic.from = e.inferred_from;
+    ic.unless_remedy = e.unless_remedy;
+    ic.unless_remedy_days = e.unless_remedy_days;
+    if (const auto used = j.remedies.find(e.unless_remedy);
+        !e.unless_remedy.empty() && used != j.remedies.end() &&
+        within_days(used->second.last_day, j.today, e.unless_remedy_days)) {
+      ic.remedy_day = used->second.last_day;
+    }
+    CauseClue clue;
+    clue.window_days = e.window_days;
     const auto source = direct_strength.find(e.inferred_from);
-    if (source == direct_strength.end()) {
-      clue.text = fmt::format("inferred from {}, which the journal does not point at", e.inferred_from);
-    } else {
-      clue.text = fmt::format("inferred from {}", e.inferred_from);
-      const auto used = j.remedies.find(e.unless_remedy);
-      if (!e.unless_remedy.empty() && used != j.remedies.end() &&
-          within_days(used->second.last_day, j.today, e.unless_remedy_days)) {
-        clue.text += fmt::format(", but {} was logged on {}, within {} days", e.unless_remedy,
-                                 format_date(date_from_days(used->second.last_day)), e.unless_remedy_days);
-      } else {
+    if (source != direct_strength.end()) {
+      ic.from_tier = EvidenceTier::direct;
+      if (!ic.remedy_day) {
         clue.counts = true;
         clue.strength = source->second / 2;
-        if (!e.unless_remedy.empty()) {
-          clue.text += fmt::format(", and no {} logged in the last {} days", e.unless_remedy, e.unless_remedy_days);
-        }
       }
     }
+    clue.figures = std::move(ic);
     if (clue.counts && r.tier == EvidenceTier::none) {
       r.tier = EvidenceTier::inferred;
-      r.score = 10 + clue.strength;
+      r.score = settings.inferred_score + clue.strength;
     }
     r.clues.push_back(std::move(clue));
   }
   for (auto& r : a.causes) r.score = std::round(r.score * 100) / 100;  // two decimals, the same in every format
   std::stable_sort(a.causes.begin(), a.causes.end(), more_likely);
 
+  // The collector kept the check-ins and twitches of this same window only.
   const bool any_evidence = !a.causes.empty() && a.causes.front().tier != EvidenceTier::none;
-  a.no_data = std::none_of(j.checkins.begin(), j.checkins.end(),
-                           [&](const auto& c) { return within_days(c.day, j.today, a.window_days); }) &&
-              std::none_of(j.twitches.begin(), j.twitches.end(),
-                           [&](const auto& t) { return within_days(t.day, j.today, a.window_days); });
+  a.no_data = j.checkins.empty() && j.twitches.empty();
   std::size_t likely = 0;
-  while (likely < a.causes.size() && likely < kLikelyCauses &&
+  while (likely < a.causes.size() && likely < static_cast<std::size_t>(settings.likely_causes) &&
          (!any_evidence || a.causes[likely].tier != EvidenceTier::none)) {
     ++likely;
   }
@@ -306,7 +303,7 @@ Advice advise(const RuleSet& rules, const AdviceInput& input, const Timestamp& n
     }
     if (const auto used = j.remedies.find(m.id); used != j.remedies.end()) {
       o.last_day = used->second.last_day;
-      o.tried = remedy_effect(j.daily, used->second.first_day, kEffectWindowDays, m.onset_days.value_or(0),
+      o.tried = remedy_effect(j.daily, used->second.first_day, a.effect_window_days, m.onset_days.value_or(0),
                               j.first_day.value_or(j.today), j.today);
     }
     return o;
@@ -337,16 +334,17 @@ Advice advise(const RuleSet& rules, const AdviceInput& input, const Timestamp& n
     });
     int week = 0;
     for (const auto& o : order) {
-      if (o.last_day && within_days(*o.last_day, j.today, kEffectWindowDays)) {
+      if (o.last_day && within_days(*o.last_day, j.today, a.in_place_days)) {
         a.in_place.push_back(o.remedy);
         continue;
       }
       PlanWeek w;
       w.week = ++week;
-      w.start_day = j.today + 7 * (week - 1);
+      w.start_day = j.today + 7 * (week - 1);  // one change a week
       w.remedy = o.remedy;
       w.for_causes = o.for_causes;
-      w.log = log_hint(*o.remedy, o.for_causes, rules);
+      w.review_day = w.start_day + o.remedy->onset_days.value_or(0) + a.effect_window_days - 1;
+      log_hint(w, rules);
       a.plan.push_back(std::move(w));
     }
   }

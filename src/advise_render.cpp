@@ -1,4 +1,8 @@
 // `twitchlog advise` output: the advice as text for people and as JSON.
+#include <algorithm>
+#include <cmath>
+#include <variant>
+
 #include <fmt/format.h>
 
 #include "twitchlog/advise.hpp"
@@ -20,6 +24,68 @@ std::string tier_name(EvidenceTier tier) {
     case EvidenceTier::none: break;
   }
   return "none";
+}
+
+std::string clock(int minute) { return fmt::format("{:02}:{:02}", minute / 60, minute % 60); }
+
+std::string plural(std::uint64_t n, std::string_view one, std::string_view many) {
+  return std::string(n == 1 ? one : many);
+}
+
+// One clue in words, from its figures.
+std::string clue_text(const CauseClue& clue) {
+  const int w = clue.window_days;
+  struct Words {
+    int w;
+    std::string operator()(const FactorClue& c) const {
+      const Factor& f = *c.factor;
+      if (!c.mean) return fmt::format("no check-in of {} in the last {} days", f.id, w);
+      return fmt::format("{} {:.1f} {} on average over {} {} in the last {} days; threshold {}, {}", f.id, *c.mean,
+                         f.unit, c.checkins, plural(c.checkins, "check-in", "check-ins"), w, format_number(f.threshold),
+                         c.at_risk ? "on the risk side" : "not on the risk side");
+    }
+    std::string operator()(const TagsClue& c) const {
+      if (c.twitches == 0) return fmt::format("no twitch tagged {} in the last {} days", join(c.tags, ", "), w);
+      std::vector<std::string> parts;
+      for (const auto& [tag, n] : c.by_tag) parts.push_back(fmt::format("{} ({})", tag, n));
+      return fmt::format("{} {} tagged {} in the last {} days", c.twitches, plural(c.twitches, "twitch", "twitches"),
+                         join(parts), w);
+    }
+    std::string operator()(const NightClue& c) const {
+      if (!c.share) return fmt::format("no twitch with a known hour in the last {} days to tell night from day", w);
+      return fmt::format("{} of {} twitches ({:.0f}%) between {} and {} in the last {} days; over {:.0f}% points here",
+                         c.night, c.total, *c.share * 100, clock(c.from_minute), clock(c.to_minute), w,
+                         c.share_over * 100);
+    }
+    std::string operator()(const InferredClue& c) const {
+      if (c.from_tier != EvidenceTier::direct)
+        return fmt::format("inferred from {}, which the journal does not point at", c.from);
+      if (c.remedy_day) {
+        return fmt::format("inferred from {}, but {} was logged on {}, within {} days", c.from, c.unless_remedy,
+                           day_text(*c.remedy_day), c.unless_remedy_days);
+      }
+      if (c.unless_remedy.empty()) return fmt::format("inferred from {}", c.from);
+      return fmt::format("inferred from {}, and no {} logged in the last {} days", c.from, c.unless_remedy,
+                         c.unless_remedy_days);
+    }
+  };
+  return std::visit(Words{w}, clue.figures);
+}
+
+// How many of a plan week's tags the text gives as examples.
+constexpr std::size_t kTagExamples = 3;
+
+// What to log for a plan week, in words.
+std::string log_text(const PlanWeek& w) {
+  std::vector<std::string> parts{fmt::format("`twitchlog log --remedy {}` on the days you do it", w.remedy->id)};
+  if (!w.factors.empty()) parts.push_back(fmt::format("a daily check-in with {}", join(w.factors, " and ")));
+  if (!w.tags.empty()) {
+    const std::vector<std::string> some(
+        w.tags.begin(), w.tags.begin() + static_cast<std::ptrdiff_t>(std::min(w.tags.size(), kTagExamples)));
+    parts.push_back(fmt::format("tags such as {} on twitches", join(some, ", ")));
+  }
+  parts.push_back("every twitch");
+  return join(parts, "; ");
 }
 
 std::string tried_text(const RemedyEffect& e) {
@@ -44,6 +110,61 @@ void remedy_block(std::string& out, const RemedyOffer& o) {
   if (!o.for_causes.empty()) out += fmt::format(", for {}", join(o.for_causes));
   out += fmt::format("\n    {}\n", printable(m.how));
   if (o.tried) out += fmt::format("    In your journal: {}.\n", tried_text(*o.tried));
+}
+
+JsonWriter& count(JsonWriter& j, std::uint64_t n) { return j.value(static_cast<std::int64_t>(n)); }
+
+// A computed fraction (mean, share, strength) to 4 decimals: enough for any use, free of float noise
+// (1.0000000000000002).
+double figure(double x) { return std::round(x * 10000) / 10000; }
+
+// One clue's figures: what the text says of it, as data.
+void clue_json(JsonWriter& j, const CauseClue& clue) {
+  j.begin_object();
+  j.key("kind").value(clue_kind_name(clue));
+  j.key("counts").value(clue.counts);
+  j.key("strength").value(figure(clue.strength));
+  j.key("window_days").value(clue.window_days);
+  if (const auto* c = std::get_if<FactorClue>(&clue.figures)) {
+    j.key("factor").value(c->factor->id);
+    j.key("unit").value(c->factor->unit);
+    j.key("checkins");
+    count(j, c->checkins);
+    j.key("mean");
+    c->mean ? j.value(figure(*c->mean)) : j.null();
+    j.key("threshold").value(c->factor->threshold);
+    j.key("risk").value(risk_side_name(c->factor->risk));
+    j.key("at_risk").value(c->at_risk);
+  } else if (const auto* t = std::get_if<TagsClue>(&clue.figures)) {
+    j.key("tags").value(t->tags);
+    j.key("twitches");
+    count(j, t->twitches);
+    j.key("by_tag").begin_object();
+    for (const auto& [tag, n] : t->by_tag) {
+      j.key(tag);
+      count(j, n);
+    }
+    j.end_object();
+  } else if (const auto* n = std::get_if<NightClue>(&clue.figures)) {
+    j.key("from").value(clock(n->from_minute));
+    j.key("to").value(clock(n->to_minute));
+    j.key("share_over").value(n->share_over);
+    j.key("night");
+    count(j, n->night);
+    j.key("total");
+    count(j, n->total);
+    j.key("share");
+    n->share ? j.value(figure(*n->share)) : j.null();
+  } else if (const auto* i = std::get_if<InferredClue>(&clue.figures)) {
+    j.key("from").value(i->from);
+    j.key("from_tier").value(tier_name(i->from_tier));
+    j.key("unless_remedy");
+    i->unless_remedy.empty() ? j.null() : j.value(i->unless_remedy);
+    j.key("unless_remedy_days").value(i->unless_remedy_days);
+    j.key("remedy_day");
+    i->remedy_day ? j.value(day_text(*i->remedy_day)) : j.null();
+  }
+  j.end_object();
 }
 
 }  // namespace
@@ -81,7 +202,7 @@ std::string render_advice_text(const Advice& a, const RuleSet& rules, bool color
     out += fmt::format("  {}. {}  {} ({}{}; score {})\n", i + 1, p(c.id), p(c.name), frequency_name(c.frequency),
                        c.frequency_note.empty() ? "" : ", " + p(c.frequency_note), format_number(r.score));
     if (i < a.likely) out += fmt::format("     {}\n", p(c.mechanism));
-    for (const auto& clue : r.clues) out += fmt::format("     {} {}\n", clue.counts ? "+" : "-", p(clue.text));
+    for (const auto& clue : r.clues) out += fmt::format("     {} {}\n", clue.counts ? "+" : "-", p(clue_text(clue)));
   }
 
   const auto section = [&](RemedyKind kind, const std::string& title) {
@@ -102,16 +223,15 @@ std::string render_advice_text(const Advice& a, const RuleSet& rules, bool color
     if (!a.in_place.empty()) {
       std::vector<std::string> ids;
       for (const auto* m : a.in_place) ids.push_back(p(m->id));
-      out += fmt::format("  Already in place (logged in the last {} days; keep it up): {}\n", kEffectWindowDays,
-                         join(ids));
+      out +=
+          fmt::format("  Already in place (logged in the last {} days; keep it up): {}\n", a.in_place_days, join(ids));
     }
     for (const auto& w : a.plan) {
       const Remedy& m = *w.remedy;
       out += fmt::format("  Week {} (from {}): {}, {}, for {}\n", w.week, day_text(w.start_day), p(m.id), p(m.name),
                          join(w.for_causes));
-      out += fmt::format("    {}\n    Log {}.\n", p(m.how), p(w.log));
-      out += fmt::format("    See whether it works with `twitchlog advise` after {}.\n",
-                         day_text(w.start_day + m.onset_days.value_or(0) + kEffectWindowDays - 1));
+      out += fmt::format("    {}\n    Log {}.\n", p(m.how), p(log_text(w)));
+      out += fmt::format("    See whether it works with `twitchlog advise` after {}.\n", day_text(w.review_day));
     }
   }
   out += fmt::format("\n{}\n", p(rules.triage.disclaimer));
@@ -128,6 +248,7 @@ std::string render_advice_json(const Advice& a, const RuleSet& rules) {
   for (const auto& f : a.triage.fired) flags.push_back(f.flag->id);
   j.key("red_flags").value(flags);
   j.key("window_days").value(a.window_days);
+  j.key("effect_window_days").value(a.effect_window_days);
   j.key("no_data").value(a.no_data);
   j.key("causes").begin_array();
   for (std::size_t i = 0; i < a.causes.size(); ++i) {
@@ -140,11 +261,10 @@ std::string render_advice_json(const Advice& a, const RuleSet& rules) {
     j.key("score").value(r.score);
     j.key("tier").value(tier_name(r.tier));
     j.key("frequency").value(frequency_name(r.cause->frequency));
+    j.key("frequency_note").value(r.cause->frequency_note);
+    j.key("mechanism").value(r.cause->mechanism);
     j.key("evidence").begin_array();
-    for (const auto& clue : r.clues) {
-      j.begin_object().key("kind").value(clue.kind).key("counts").value(clue.counts).key("text").value(clue.text);
-      j.end_object();
-    }
+    for (const auto& clue : r.clues) clue_json(j, clue);
     j.end_array();
     j.end_object();
   }
@@ -165,10 +285,13 @@ std::string render_advice_json(const Advice& a, const RuleSet& rules) {
     j.key("targets").value(m.targets);
     j.key("for_causes").value(o.for_causes);
     j.key("rating").value(m.rating);
+    j.key("rating_note").value(m.rating_note);
     j.key("onset_days").value(m.onset_days);
     j.key("how").value(m.how);
     j.key("cost").value(m.cost);
     j.key("duration").value(m.duration);
+    j.key("last_day");
+    o.last_day ? j.value(day_text(*o.last_day)) : j.null();
     j.key("tried");
     if (!o.tried) {
       j.null();
@@ -177,6 +300,8 @@ std::string render_advice_json(const Advice& a, const RuleSet& rules) {
       j.begin_object();
       j.key("first_day").value(day_text(e.first_day));
       j.key("window_days").value(e.window);
+      j.key("onset_days").value(e.onset_days);
+      j.key("after_first_day").value(day_text(e.first_day + e.onset_days));
       j.key("before_rate");
       e.before.rate ? j.value(*e.before.rate) : j.null();
       j.key("after_rate");
@@ -194,13 +319,16 @@ std::string render_advice_json(const Advice& a, const RuleSet& rules) {
       j.key("start").value(day_text(w.start_day));
       j.key("remedy").value(w.remedy->id);
       j.key("for_causes").value(w.for_causes);
-      j.key("log").value(w.log);
+      j.key("log_factors").value(w.factors);
+      j.key("log_tags").value(w.tags);
+      j.key("review_after").value(day_text(w.review_day));
       j.end_object();
     }
     j.end_array();
     std::vector<std::string> ids;
     for (const auto* m : a.in_place) ids.push_back(m->id);
     j.key("in_place").value(ids);
+    j.key("in_place_days").value(a.in_place_days);
   }
   j.key("disclaimer").value(rules.triage.disclaimer);
   j.end_object();

@@ -11,6 +11,9 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "twitchlog/rules.hpp"
@@ -20,7 +23,8 @@
 namespace twitchlog {
 
 /// What the journal holds for the causes: check-ins and twitches of the
-/// largest cause window, every day's episodes, and every remedy taken.
+/// window (advice_window_days), every day's episodes, and every remedy the
+/// rules know that was taken.
 struct AdviceFindings {
   struct Checkin {
     std::int64_t day;
@@ -60,19 +64,58 @@ AdviceInput scan_for_advice_file(const std::string& path, const RuleSet& rules, 
 /// How strongly the journal points at a cause.
 enum class EvidenceTier { none, inferred, direct };
 
-/// One observation about a cause, in figures.
+/// A factor's check-ins over the cause's window against its threshold
+/// (the unit, threshold and risk side are the factor's, from the rules).
+struct FactorClue {
+  const Factor* factor = nullptr;
+  std::uint64_t checkins = 0;  ///< check-ins with a value of the factor in the window
+  std::optional<double> mean;  ///< their average; nullopt without a check-in
+  bool at_risk = false;        ///< the mean is on the risk side of the threshold
+};
+
+/// Twitches tagged with the cause's tags over its window.
+struct TagsClue {
+  std::vector<std::string> tags;  ///< the tags the rule looks for, in its order
+  std::uint64_t twitches = 0;     ///< twitches with at least one of them
+  /// Twitches per tag, the rule's order, tags seen only.
+  std::vector<std::pair<std::string, std::uint64_t>> by_tag;
+};
+
+/// Twitches of known hour between the rule's night hours over its window.
+struct NightClue {
+  int from_minute = 0;          ///< minute of the day the night starts (inclusive)
+  int to_minute = 0;            ///< and ends (exclusive)
+  double share_over = 0.5;      ///< the rule: more than this share of the twitches at night points here
+  std::uint64_t night = 0;      ///< twitches between the hours
+  std::uint64_t total = 0;      ///< twitches whose hour is known (approx entries are left out)
+  std::optional<double> share;  ///< night / total; nullopt without a twitch of known hour
+};
+
+/// A cause inferred from another (magnesium from caffeine), unless a remedy was logged recently.
+struct InferredClue {
+  std::string from;                             ///< the cause it is inferred from
+  EvidenceTier from_tier = EvidenceTier::none;  ///< that cause's own tier: direct, or none
+  std::string unless_remedy;                    ///< the remedy that stops the inference; empty: none
+  int unless_remedy_days = 0;                   ///< logged within this many days
+  std::optional<std::int64_t> remedy_day;       ///< its last day when within them (it stops the inference)
+};
+
+/// One observation about a cause, in figures; renderers word it.
 struct CauseClue {
-  std::string kind;     ///< "factor", "tags", "night" or "inferred"
   bool counts = false;  ///< it points at the cause
   double strength = 0;  ///< its part of the score
-  std::string text;
+  int window_days = 0;  ///< the cause's evidence window
+  std::variant<FactorClue, TagsClue, NightClue, InferredClue> figures;
 };
+
+/// "factor", "tags", "night" or "inferred": the kind of a clue in every output.
+std::string_view clue_kind_name(const CauseClue& clue);
 
 /// A cause with its place in the ranking.
 struct RankedCause {
   const Cause* cause = nullptr;
   EvidenceTier tier = EvidenceTier::none;
-  double score = 0;  ///< 10 per tier (direct 20, inferred 10) plus the clues' strength
+  double score = 0;  ///< the tier's score ([advise] direct_score, inferred_score) plus the clues' strength
   std::vector<CauseClue> clues;
 };
 
@@ -90,7 +133,10 @@ struct PlanWeek {
   std::int64_t start_day = 0;
   const Remedy* remedy = nullptr;
   std::vector<std::string> for_causes;
-  std::string log;  ///< what to log to see whether it works
+  /// What to log to see whether it works (besides the remedy and every twitch):
+  std::vector<std::string> factors;  ///< the factors of its causes' evidence, by id
+  std::vector<std::string> tags;     ///< their tags, in the rules' order
+  std::int64_t review_day = 0;       ///< the last day of its after-window: look again with advise after it
 };
 
 /// The advice.
@@ -99,16 +145,19 @@ struct Advice {
   std::vector<RankedCause> causes;    ///< most likely first
   std::size_t likely = 0;             ///< how many of the first causes are the likely ones
   bool no_data = false;               ///< nothing logged in the window
-  int window_days = 7;                ///< the largest evidence window
+  int window_days = 1;                ///< advice_window_days of the rules
+  int effect_window_days = 0;         ///< days compared before and after a remedy ([report])
   std::vector<RemedyOffer> remedies;  ///< quick, then long-term, then medical (only above self-care)
   bool planned = false;               ///< a plan was asked for
   std::vector<PlanWeek> plan;
-  std::vector<const Remedy*> in_place;  ///< left out of the plan: logged in the last 14 days
+  std::vector<const Remedy*> in_place;  ///< left out of the plan: logged in the last in_place_days
+  int in_place_days = 0;                ///< [advise] in_place_days
   Timestamp as_of;
 };
 
-/// How many likely causes the remedies and the plan aim at.
-inline constexpr std::size_t kLikelyCauses = 3;
+/// The days advise reads check-ins and twitches of, ending today: the
+/// largest evidence window of the rules' causes (1, today only, when no cause has evidence).
+int advice_window_days(const RuleSet& rules);
 
 /// Ranks the causes and picks the remedies (and the plan, when `plan`).
 Advice advise(const RuleSet& rules, const AdviceInput& input, const Timestamp& now, bool plan);

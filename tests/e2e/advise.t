@@ -1,27 +1,48 @@
 # twitchlog advise on the example journal, which follows the article's story.
+# Read as of an earlier day, its later entries are in the future: left out, with a note.
+$ cp $SRC/data/example.journal example.journal
 # First week: heavy caffeine, short sleep, stress, little water; caffeine cut on day 6.
-$ twitchlog --journal $SRC/data/example.journal --as-of 2026-08-09 advise --format json | jq -c '[.level, .no_data, [.causes[] | select(.likely) | .id], [.causes[] | select(.tier == "inferred") | .id]]'
+$ twitchlog --journal example.journal --as-of 2026-08-09 advise --format json | jq -c '[.level, .no_data, [.causes[] | select(.likely) | .id], [.causes[] | select(.tier == "inferred") | .id]]'
 > ["self-care",false,["caffeine","dehydration","sleep-debt"],["magnesium"]]
-$ twitchlog --journal $SRC/data/example.journal --as-of 2026-08-09 advise --format json | jq -c '.causes[0].evidence[] | [.kind, .counts, .text]'
-> ["factor",true,"caffeine 6.1 cups/day on average over 7 check-ins in the last 7 days; threshold 3, on the risk side"]
-> ["tags",true,"18 twitches tagged coffee (3), espresso (8), latte (7) in the last 7 days"]
-$ twitchlog --journal $SRC/data/example.journal --as-of 2026-08-09 advise --format json | jq -c '.remedies[] | [.id, .kind, .for_causes, .rating]'
+! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
+$ twitchlog --journal example.journal --as-of 2026-08-09 advise | sed -n '1,5p'
+> Likely causes, from the last 7 days of the journal:
+>   1. caffeine  Too much caffeine (extremely-common; score 24.05)
+>      Caffeine overstimulates the nervous system, and small muscles such as the lip's answer first.
+>      + caffeine 6.1 cups/day on average over 7 check-ins in the last 7 days; threshold 3, on the risk side
+>      + 18 twitches tagged coffee (3), espresso (8), latte (7) in the last 7 days
+! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
+# The same figures in JSON: the numbers, not the sentences.
+$ twitchlog --journal example.journal --as-of 2026-08-09 advise --format json | jq -c '.causes[0].evidence[0] | [.kind, .counts, .factor, .unit, .mean, .checkins, .window_days, .threshold, .risk, .at_risk]'
+> ["factor",true,"caffeine","cups/day",6.1429,7,7,3,"high",true]
+! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
+$ twitchlog --journal example.journal --as-of 2026-08-09 advise --format json | jq -c '.causes[0].evidence[1] | [.kind, .counts, .twitches, .by_tag, .window_days]'
+> ["tags",true,18,{"coffee":3,"espresso":8,"latte":7},7]
+! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
+$ twitchlog --journal example.journal --as-of 2026-08-09 advise --format json | jq -c '.causes[] | select(.id == "magnesium" or .id == "bruxism") | .evidence[] | del(.strength)'
+> {"kind":"inferred","counts":true,"window_days":7,"from":"caffeine","from_tier":"direct","unless_remedy":"magnesium","unless_remedy_days":14,"remedy_day":null}
+> {"kind":"night","counts":false,"window_days":7,"from":"21:00","to":"07:00","share_over":0.5,"night":0,"total":41,"share":0}
+! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
+$ twitchlog --journal example.journal --as-of 2026-08-09 advise --format json | jq -c '.remedies[] | [.id, .kind, .for_causes, .rating]'
 > ["hydration","quick",["dehydration"],null]
 > ["caffeine-limit","long-term",["caffeine"],5]
 > ["diet","long-term",["dehydration"],4]
 > ["sleep","long-term",["sleep-debt"],3]
+! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
 
 # A remedy already tried shows episodes a day before and after: caffeine-limit from 2026-08-08, its effect
 # after 7 days; 30 twitches on the 5 days the journal has before (Aug 3-7), 44 in the 14 days from Aug 15.
-$ twitchlog --journal $SRC/data/example.journal --as-of 2026-09-30 advise --format json | jq -c '.remedies[] | select(.id == "caffeine-limit") | .tried | [.first_day, .window_days, .before_rate, (.after_rate * 1000 | round)]'
+$ twitchlog --journal example.journal --as-of 2026-09-30 advise --format json | jq -c '.remedies[] | select(.id == "caffeine-limit") | .tried | [.first_day, .window_days, .before_rate, (.after_rate * 1000 | round)]'
 > ["2026-08-08",14,6,3143]
-$ twitchlog --journal $SRC/data/example.journal --as-of 2026-08-09 advise | grep -A 2 '^  caffeine-limit'
+! twitchlog: note: 84 warnings about example.journal; run `twitchlog check` to see them
+$ twitchlog --journal example.journal --as-of 2026-08-09 advise | grep -A 2 '^  caffeine-limit'
 >   caffeine-limit  Less caffeine (rated 5/5: the change that helped the author most; works after about 7 days), for caffeine
 >     Keep to 1-2 cups a day, all before noon, and switch to green tea after that.
 >     In your journal: logged since 2026-08-08: 6.0 episodes a day in the 14 days before, no day yet in the 14 days from 2026-08-15.
+! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
 
 # The plan: one change a week; a remedy logged in the last 14 days is already in place.
-$ twitchlog --journal $SRC/data/example.journal --as-of 2026-08-09 advise --plan | sed -n '/^Plan:/,/^$/p'
+$ twitchlog --journal example.journal --as-of 2026-08-09 advise --plan | sed -n '/^Plan:/,/^$/p'
 > Plan: one change a week, the most effective for the likely causes first.
 >   Already in place (logged in the last 14 days; keep it up): caffeine-limit
 >   Week 1 (from 2026-08-09): diet, Better diet, for dehydration
@@ -37,14 +58,51 @@ $ twitchlog --journal $SRC/data/example.journal --as-of 2026-08-09 advise --plan
 >     Log `twitchlog log --remedy sleep` on the days you do it; a daily check-in with sleep; every twitch.
 >     See whether it works with `twitchlog advise` after 2026-09-26.
 >
+! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
+
+# The plan in JSON: what to log and when to look again, as ids and dates.
+$ twitchlog --journal example.journal --as-of 2026-08-09 advise --plan --format json | jq -c '.plan[] | [.week, .start, .remedy, .log_factors, .log_tags, .review_after]'
+> [1,"2026-08-09","diet",["water"],[],"2026-09-12"]
+> [2,"2026-08-16","hydration",["water"],[],"2026-08-29"]
+> [3,"2026-08-23","sleep",["sleep"],[],"2026-09-26"]
+! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
+$ twitchlog --journal example.journal --as-of 2026-08-09 advise --plan --format json | jq -c '[.in_place, .in_place_days, .effect_window_days, (.remedies[] | select(.id == "caffeine-limit") | .last_day, .tried.onset_days, .tried.after_first_day)]'
+> [["caffeine-limit"],14,14,"2026-08-09",7,"2026-08-15"]
+! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
+
+# Lines check rejects are left out, and said so as check says it: caffeine=40 (out of range) and
+# sleep=6,5 (not a number) take their whole line with them. An approximate twitch has no hour for the
+# night rule; a remedy the rules do not know is not counted as tried.
+$ cat > small.journal
+< # twitchlog journal v1
+< 2026-11-20T08:00:00+01:00 checkin caffeine=40 sleep=5
+< 2026-11-21T08:00:00+01:00 checkin caffeine=5 sleep=6,5
+< 2026-11-22T08:00:00+01:00 checkin caffeine=6 sleep=8
+< 2026-11-23T08:00:00+01:00 checkin caffeine=4 sleep=8
+< 2026-11-23T11:00:00+01:00 remedy id=zinc
+< 2026-11-23T23:30:00+01:00 twitch severity=2 approx=day
+< 2026-11-24T09:00:00+01:00 twitch severity=2
+$ twitchlog --journal small.journal --as-of 2026-11-24T10:00:00+01:00 advise --format json | jq -c '.causes[] | select(.id == "caffeine" or .id == "sleep-debt" or .id == "bruxism") | [.id, .tier, (.evidence[0] | .mean, .checkins, .night, .total)]'
+> ["caffeine","direct",5,2,null,null]
+> ["sleep-debt","none",8,2,null,null]
+> ["bruxism","none",null,null,0,1]
+! small.journal:2:44: warning: skipped: caffeine 40 is outside its range 0 to 20 (cups/day)
+!  2 | 2026-11-20T08:00:00+01:00 checkin caffeine=40 sleep=5
+!    |                                            ^
+! small.journal:3:52: warning: skipped: sleep must be a number such as 3 or 6.5, not "6,5"
+!  3 | 2026-11-21T08:00:00+01:00 checkin caffeine=5 sleep=6,5
+!    |                                                    ^
+! twitchlog: note: 1 warning about small.journal; run `twitchlog check` to see it
+$ twitchlog --journal small.journal --as-of 2026-11-24T10:00:00+01:00 advise --format json 2>/dev/null | jq -c '[.remedies[] | [.id, .last_day, .tried]]'
+> [["magnesium",null,null],["caffeine-limit",null,null],["diet",null,null]]
 
 # Month 3: nothing points at a cause; triage says doctor (recurring), so advise leads with it and lists medical options.
-$ twitchlog --journal $SRC/data/example.journal --as-of 2026-10-31 advise | head -n 4
+$ twitchlog --journal example.journal --as-of 2026-10-31 advise | head -n 4
 > Care level: doctor (See a doctor)
 >   - recurring (doctor): twitches in 3 calendar months of the last 180 days (2026-08, 2026-09, 2026-10), 3 or more is the rule
 >   Book an appointment with your doctor and bring your journal (`twitchlog report`).
 >   See `twitchlog triage` for the evidence and the questions.
-$ twitchlog --journal $SRC/data/example.journal --as-of 2026-10-31 advise --format json | jq -c '[.level, .no_data, (.causes | map(.tier) | unique), [.remedies[] | select(.kind == "medical") | .id]]'
+$ twitchlog --journal example.journal --as-of 2026-10-31 advise --format json | jq -c '[.level, .no_data, (.causes | map(.tier) | unique), [.remedies[] | select(.kind == "medical") | .id]]'
 > ["doctor",false,["none"],["blood-work","nerve-conduction","neuro-exam","botox","gabapentin","physical-therapy"]]
 
 # No data: an empty journal orders the causes by how common they are, and says so.
@@ -56,8 +114,10 @@ $ twitchlog --as-of 2026-11-24T10:00:00+01:00 advise | sed -n '1,4p'
 ! twitchlog: note: journal journal.txt does not exist yet; nothing from it is taken into account
 
 # Deterministic: the same journal, rules and --as-of give the same bytes.
-$ twitchlog --journal $SRC/data/example.journal --as-of 2026-09-01 advise --plan --format json > a.json && twitchlog --journal $SRC/data/example.journal --as-of 2026-09-01 advise --plan --format json | cmp - a.json && echo same
+$ twitchlog --journal example.journal --as-of 2026-09-01 advise --plan --format json > a.json && twitchlog --journal example.journal --as-of 2026-09-01 advise --plan --format json | cmp - a.json && echo same
 > same
+! twitchlog: note: 176 warnings about example.journal; run `twitchlog check` to see them
+! twitchlog: note: 176 warnings about example.journal; run `twitchlog check` to see them
 
 # Usage errors.
 $ twitchlog advise --format csv
