@@ -96,8 +96,7 @@ void setup_report(CLI::App& app, const GlobalOptions& globals, int& status) {
   CLI::App* sub =
       app.add_subcommand("report", "Trends, triggers and remedies over a range of days, for people and pipes");
   sub->add_option("--from", options->from,
-                  "First day (YYYY-MM-DD); default: the rules' default_days (56 built in) before --to, not before the "
-                  "first entry")
+                  "First day (YYYY-MM-DD); default: default_days of the rules before --to, not before the first entry")
       ->option_text("DATE");
   sub->add_option("--to", options->to, "Last day (YYYY-MM-DD); default: today")->option_text("DATE");
   sub->add_option("--last", options->last, "The range as a length ending today: 30d, 8w, 6m")->option_text("N[dwm]");
@@ -110,9 +109,10 @@ void setup_report(CLI::App& app, const GlobalOptions& globals, int& status) {
           ->option_text("FORMAT"),
       kFormats);
   sub->add_option("--window", options->window,
-                  "Days compared before and after a remedy; default: the rules' effect_window_days (14 built in)")
+                  "Days compared before and after a remedy; default: effect_window_days of the rules")
       ->option_text("DAYS");
-  sub->add_flag("--strict", options->strict, "Fail (exit 1) on malformed journal lines instead of skipping them");
+  sub->add_flag("--strict", options->strict,
+                "Fail (exit 1) on lines that twitchlog check rejects, instead of leaving them out");
   add_color_option(sub, options->color);
   sub->footer(
       "Examples:\n"
