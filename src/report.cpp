@@ -1,10 +1,7 @@
 #include "twitchlog/report.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <map>
+#include <cmath>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -24,32 +21,54 @@ struct DayFigures {
   std::int64_t duration_s = 0;
 };
 
+// A factor's check-ins of one day: the sum of the values and how many.
+struct FactorDay {
+  double sum = 0;
+  std::uint64_t count = 0;
+};
+
+struct IdHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename T>
+using IdMap = std::unordered_map<std::string, T, IdHash, std::equal_to<>>;
+
+// The first day of the range before it is cut to the journal's first entry.
+std::int64_t collected_from(const ReportRequest& q, const RuleSet& rules) {
+  return q.from ? *q.from : q.to - rules.report.default_days + 1;
+}
+
 class ReportCollector : public EntrySink {
  public:
   ReportCollector(const RuleSet& rules, const ReportRequest& request, const Timestamp& now)
-      : rules_(rules), request_(request), today_(today_of(now)) {}
+      : rules_(rules),
+        from_(collected_from(request, rules)),
+        to_(request.to),
+        today_(today_of(now)),
+        days_(static_cast<std::size_t>(to_ - from_ + 1)),
+        known_remedy_first_(rules.remedies.size()) {}
 
   void restart() override {
-    first_day_.reset();
     all_days_.clear();
-    days_.clear();
-    factor_days_.clear();
-    remedy_first_.clear();
-    tags_.clear();
     all_days_cursor_.reset();
-    days_cursor_.reset();
-    factor_days_cursor_.reset();
+    std::fill(days_.begin(), days_.end(), DayFigures{});
+    factor_days_.clear();
+    std::fill(known_remedy_first_.begin(), known_remedy_first_.end(), std::nullopt);
+    unknown_remedy_first_.clear();
+    other_remedies_ = 0;
+    tags_.clear();
+    other_tags_ = 0;
   }
 
   void on_entry(const TypedEntry& entry) override {
     const std::int64_t day = entry.day;
-    if (!first_day_ || day < *first_day_) first_day_ = day;
-    const bool in_range = day >= request_.from && day <= request_.to;
+    const bool in_range = day >= from_ && day <= to_;
     switch (entry.kind) {
       case Kind::twitch: {
         ++all_days_cursor_[day];
         if (!in_range) break;
-        DayFigures& d = days_cursor_[day];
+        DayFigures& d = days_[static_cast<std::size_t>(day - from_)];
         ++d.episodes;
         if (entry.severity) {
           d.severity_sum += *entry.severity;
@@ -57,28 +76,30 @@ class ReportCollector : public EntrySink {
         }
         std::int64_t sum = 0;
         if (entry.duration_s && !__builtin_add_overflow(d.duration_s, *entry.duration_s, &sum)) d.duration_s = sum;
-        for (const auto tag : entry.tags) {
-          if (const auto it = tags_.find(tag); it != tags_.end()) {
-            ++it->second;
-          } else {
-            tags_.emplace(tag, 1);
-          }
-        }
+        for (const auto tag : entry.tags) count_tag(tag);
         break;
       }
       case Kind::checkin: {
         if (!in_range || entry.values.empty()) break;
-        auto& sums = factor_days_cursor_[day];
-        if (sums.empty()) sums.assign(rules_.factors.size(), {0.0, 0});
+        if (factor_days_.empty()) factor_days_.resize(days_.size() * rules_.factors.size());
+        FactorDay* sums = &factor_days_[static_cast<std::size_t>(day - from_) * rules_.factors.size()];
         for (const auto& v : entry.values) {
-          sums[v.factor].first += v.value;
-          ++sums[v.factor].second;
+          sums[v.factor].sum += v.value;
+          ++sums[v.factor].count;
         }
         break;
       }
       case Kind::remedy: {
-        auto [it, fresh] = remedy_first_.try_emplace(std::string(entry.remedy_id), day);
-        if (!fresh) it->second = std::min(it->second, day);
+        if (entry.remedy != nullptr) {
+          auto& first = known_remedy_first_[static_cast<std::size_t>(entry.remedy - rules_.remedies.data())];
+          if (!first || day < *first) first = day;
+        } else if (const auto it = unknown_remedy_first_.find(entry.remedy_id); it != unknown_remedy_first_.end()) {
+          it->second = std::min(it->second, day);
+        } else if (unknown_remedy_first_.size() < kTrackedIds) {
+          unknown_remedy_first_.emplace(entry.remedy_id, day);
+        } else {
+          ++other_remedies_;
+        }
         break;
       }
       case Kind::triage:
@@ -89,28 +110,53 @@ class ReportCollector : public EntrySink {
     }
   }
 
-  void finish(Report& r) {
+  void finish(Report& r, const JournalRead& read) {
     r.today = today_;
+    r.window = r.request.window.value_or(rules_.report.effect_window_days);
+    r.to = to_;
+    r.from = from_;
+    r.from_is = r.request.from ? RangeStart::asked : RangeStart::default_days;
+    if (!r.request.from && read.first_day && *read.first_day > from_ && *read.first_day <= to_) {
+      r.from = *read.first_day;
+      r.from_is = RangeStart::first_entry;
+    }
     r.daily.clear();
-    for (const auto& [day, d] : days_) r.daily.emplace(day, d.episodes);
-    r.totals = figures(request_.from, request_.to);
+    for (std::size_t i = 0; i < days_.size(); ++i) {
+      if (days_[i].episodes > 0)
+        r.daily.emplace_hint(r.daily.end(), from_ + static_cast<std::int64_t>(i), days_[i].episodes);
+    }
+    r.totals = figures(r.from, r.to);
     periods(r);
+    trend(r, read);
     streak(r);
     factors(r);
-    remedies(r);
+    remedies(r, read);
     r.tags.assign(tags_.begin(), tags_.end());
     std::sort(r.tags.begin(), r.tags.end(), [](const auto& a, const auto& b) {
       return a.second != b.second ? a.second > b.second : a.first < b.first;
     });
+    r.other_tags = other_tags_;
   }
 
  private:
+  void count_tag(std::string_view tag) {
+    if (const auto it = tags_.find(tag); it != tags_.end()) {
+      ++it->second;
+    } else if (tags_.size() < kTrackedIds) {
+      tags_.emplace(tag, 1);
+    } else {
+      ++other_tags_;
+    }
+  }
+
+  const DayFigures& day_figures(std::int64_t day) const { return days_[static_cast<std::size_t>(day - from_)]; }
+
   Figures figures(std::int64_t from, std::int64_t to) const {
     Figures f;
     double severity_sum = 0;
     std::uint64_t severity_count = 0;
-    for (auto it = days_.lower_bound(from); it != days_.end() && it->first <= to; ++it) {
-      const DayFigures& d = it->second;
+    for (std::int64_t day = from; day <= to; ++day) {
+      const DayFigures& d = day_figures(day);
       f.episodes += d.episodes;
       f.days_with_episodes += d.episodes > 0 ? 1 : 0;
       severity_sum += d.severity_sum;
@@ -122,13 +168,13 @@ class ReportCollector : public EntrySink {
   }
 
   void periods(Report& r) const {
-    std::int64_t start = request_.from;
-    while (start <= request_.to) {
+    std::int64_t start = r.from;
+    while (start <= r.to) {
       const Date date = date_from_days(start);
       std::int64_t period_start = start;
       std::int64_t period_end = start;
       std::string label;
-      switch (request_.period) {
+      switch (r.request.period) {
         case Period::day: label = format_date(date); break;
         case Period::week: {
           const std::int64_t weekday = ((start + 3) % 7 + 7) % 7;  // 0 = Monday (1970-01-01 was a Thursday)
@@ -147,8 +193,8 @@ class ReportCollector : public EntrySink {
           break;
       }
       PeriodFigures p;
-      p.start = std::max(period_start, request_.from);
-      p.end = std::min(period_end, request_.to);
+      p.start = std::max(period_start, r.from);
+      p.end = std::min(period_end, r.to);
       p.label = std::move(label);
       p.figures = figures(p.start, p.end);
       r.periods.push_back(std::move(p));
@@ -156,11 +202,35 @@ class ReportCollector : public EntrySink {
     }
   }
 
+  // The halves of the days the journal covers in the range: from its first
+  // entry's day (or the range's first day) to today (or the range's last).
+  void trend(Report& r, const JournalRead& read) const {
+    if (!read.first_day) return;
+    const std::int64_t first = std::max(r.from, *read.first_day);
+    const std::int64_t last = std::min(r.to, today_);
+    if (last - first + 1 < 2) return;
+    const std::int64_t mid = first + (last - first + 1) / 2;
+    Trend t;
+    t.first = episode_rate(r.daily, first, mid - 1, first, last);
+    t.second = episode_rate(r.daily, mid, last, first, last);
+    const double a = t.first.rate.value_or(0);
+    const double b = t.second.rate.value_or(0);
+    if (a > 0) t.change = (b - a) / a;
+    if (a == 0) {
+      t.direction = b > 0 ? TrendDirection::up : TrendDirection::about_same;
+    } else if (std::fabs(b - a) < rules_.report.trend_band * a) {
+      t.direction = TrendDirection::about_same;
+    } else {
+      t.direction = b > a ? TrendDirection::up : TrendDirection::down;
+    }
+    r.trend = t;
+  }
+
   void streak(Report& r) const {
     std::uint64_t run = 0;
     std::int64_t previous = 0;
-    for (const auto& [day, d] : days_) {
-      if (d.episodes == 0) continue;
+    for (const auto& [day, n] : r.daily) {
+      if (day < r.from) continue;
       run = (run > 0 && day == previous + 1) ? run + 1 : 1;
       previous = day;
       if (run > r.longest_streak) {
@@ -171,16 +241,18 @@ class ReportCollector : public EntrySink {
   }
 
   void factors(Report& r) const {
-    for (std::size_t i = 0; i < rules_.factors.size(); ++i) {
+    const std::size_t n = rules_.factors.size();
+    const auto min_days = static_cast<std::uint64_t>(rules_.report.min_factor_days);
+    for (std::size_t i = 0; i < n; ++i) {
       FactorFigures f;
       f.factor = &rules_.factors[i];
       std::uint64_t risk_episodes = 0;
       std::uint64_t other_episodes = 0;
-      for (const auto& [day, sums] : factor_days_) {
-        if (sums[i].second == 0) continue;
-        const double value = sums[i].first / sums[i].second;
-        const auto it = days_.find(day);
-        const std::uint64_t episodes = it == days_.end() ? 0 : it->second.episodes;
+      for (std::size_t d = 0; d < factor_days_.size() / std::max<std::size_t>(n, 1); ++d) {
+        const FactorDay& sums = factor_days_[d * n + i];
+        if (sums.count == 0) continue;
+        const double value = sums.sum / static_cast<double>(sums.count);
+        const std::uint64_t episodes = days_[d].episodes;
         if (f.factor->at_risk(value)) {
           ++f.risk_days;
           risk_episodes += episodes;
@@ -192,41 +264,44 @@ class ReportCollector : public EntrySink {
       if (f.risk_days > 0) f.risk_rate = static_cast<double>(risk_episodes) / static_cast<double>(f.risk_days);
       if (f.other_days > 0) f.other_rate = static_cast<double>(other_episodes) / static_cast<double>(f.other_days);
       if (f.risk_rate && f.other_rate && *f.other_rate > 0) f.ratio = *f.risk_rate / *f.other_rate;
-      f.enough_data = f.risk_days >= kMinFactorDays && f.other_days >= kMinFactorDays;
+      f.enough_data = f.risk_days >= min_days && f.other_days >= min_days;
+      f.stands_out = f.enough_data && f.ratio && *f.ratio >= rules_.report.stands_out_ratio;
       r.factors.push_back(f);
     }
   }
 
-  void remedies(Report& r) const {
-    for (const auto& [id, first] : remedy_first_) {
+  void remedies(Report& r, const JournalRead& read) const {
+    const auto add = [&](std::string id, const Remedy* remedy, std::int64_t first) {
       RemedyFigures m;
-      m.id = id;
-      m.remedy = rules_.find_remedy(id);
-      const int onset = m.remedy != nullptr ? m.remedy->onset_days.value_or(0) : 0;
-      m.effect = remedy_effect(all_days_, first, request_.window, onset, first_day_.value_or(today_), today_);
+      m.id = std::move(id);
+      m.remedy = remedy;
+      const int onset = remedy != nullptr ? remedy->onset_days.value_or(0) : 0;
+      m.effect = remedy_effect(all_days_, first, r.window, onset, read.first_day.value_or(today_), today_);
       r.remedies.push_back(std::move(m));
+    };
+    for (std::size_t i = 0; i < known_remedy_first_.size(); ++i) {
+      if (known_remedy_first_[i]) add(rules_.remedies[i].id, &rules_.remedies[i], *known_remedy_first_[i]);
     }
-    std::stable_sort(r.remedies.begin(), r.remedies.end(), [](const RemedyFigures& a, const RemedyFigures& b) {
-      return a.effect.first_day < b.effect.first_day;
+    for (const auto& [id, first] : unknown_remedy_first_) add(id, nullptr, first);
+    std::sort(r.remedies.begin(), r.remedies.end(), [](const RemedyFigures& a, const RemedyFigures& b) {
+      return a.effect.first_day != b.effect.first_day ? a.effect.first_day < b.effect.first_day : a.id < b.id;
     });
+    r.other_remedies = other_remedies_;
   }
 
   const RuleSet& rules_;
-  ReportRequest request_;
+  std::int64_t from_;  // the days collected: the range before it is cut to the first entry
+  std::int64_t to_;
   std::int64_t today_;
-  std::optional<std::int64_t> first_day_;
-  DailyEpisodes all_days_;
-  std::map<std::int64_t, DayFigures> days_;
-  std::map<std::int64_t, std::vector<std::pair<double, std::uint64_t>>> factor_days_;
-  std::map<std::string, std::int64_t> remedy_first_;
-  struct TagHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::uint64_t, TagHash, std::equal_to<>> tags_;
+  DailyEpisodes all_days_;  // the whole journal's twitches by day, for the remedies' before and after
   DayCursor<DailyEpisodes> all_days_cursor_{all_days_};
-  DayCursor<std::map<std::int64_t, DayFigures>> days_cursor_{days_};
-  DayCursor<std::map<std::int64_t, std::vector<std::pair<double, std::uint64_t>>>> factor_days_cursor_{factor_days_};
+  std::vector<DayFigures> days_;        // by day of the range
+  std::vector<FactorDay> factor_days_;  // by day of the range, then factor (allocated at the first check-in)
+  std::vector<std::optional<std::int64_t>> known_remedy_first_;  // by remedy of the rules
+  IdMap<std::int64_t> unknown_remedy_first_;                     // at most kTrackedIds
+  std::uint64_t other_remedies_ = 0;
+  IdMap<std::uint64_t> tags_;  // at most kTrackedIds
+  std::uint64_t other_tags_ = 0;
 };
 
 // The instant triage looks from: the end of the range's last day, or now if that is earlier.
@@ -238,6 +313,11 @@ Timestamp triage_instant(std::int64_t to, const Timestamp& now) {
 
 template <typename Read>
 Report run_report(const RuleSet& rules, const ReportRequest& request, const Timestamp& now, Read&& read) {
+  const std::int64_t from = collected_from(request, rules);
+  if (from > request.to || request.to - from >= kMaxRangeDays) {
+    throw_usage(fmt::format("a report covers 1 to {} days, not {} to {}", kMaxRangeDays,
+                            format_date(date_from_days(from)), format_date(date_from_days(request.to))));
+  }
   Report r;
   r.request = request;
   const Timestamp at = triage_instant(request.to, now);
@@ -245,22 +325,13 @@ Report run_report(const RuleSet& rules, const ReportRequest& request, const Time
   ReportCollector collector(rules, request, now);
   EntryFanOut both({&triage, &collector});
   JournalFindings findings = triage.finish(read(both));
-  collector.finish(r);
-  r.read = findings.read;
+  collector.finish(r, findings.read);
   r.triage = assess(rules, findings, {}, at);
+  r.read = std::move(findings.read);
   return r;
 }
 
 }  // namespace
-
-std::string_view period_name(Period period) {
-  switch (period) {
-    case Period::day: return "day";
-    case Period::week: return "week";
-    case Period::month: return "month";
-  }
-  return "week";
-}
 
 std::int64_t range_start_for_last(std::string_view text, std::int64_t today) {
   const auto bad = [&] {

@@ -23,8 +23,6 @@ std::string per_day(const Figures& f, std::int64_t days) {
   return days > 0 ? fmt::format("{:.1f}", static_cast<double>(f.episodes) / static_cast<double>(days)) : "0.0";
 }
 
-std::int64_t range_days(const ReportRequest& r) { return r.to - r.from + 1; }
-
 // "1 day", "3 days".
 std::string days_text(std::uint64_t n) { return fmt::format("{} day{}", n, n == 1 ? "" : "s"); }
 
@@ -50,32 +48,69 @@ std::string bar(std::uint64_t n, std::uint64_t max, int width) {
   return out;
 }
 
-// Episodes a day in the first and second halves of the range.
-std::pair<double, double> halves(const Report& r) {
-  const std::int64_t days = range_days(r.request);
-  const std::int64_t mid = r.request.from + days / 2;
-  std::uint64_t first = 0;
-  std::uint64_t second = 0;
-  for (const auto& [day, n] : r.daily) (day < mid ? first : second) += n;
-  const auto a = static_cast<double>(first) / static_cast<double>(std::max<std::int64_t>(1, mid - r.request.from));
-  const auto b = static_cast<double>(second) / static_cast<double>(std::max<std::int64_t>(1, r.request.to - mid + 1));
-  return {a, b};
-}
-
+// The trend in words: "1.1 episodes a day in the first half, 0.5 in the second (down 54%)".
 std::string trend_text(const Report& r) {
-  if (range_days(r.request) < 2) return "too short a range for a trend";
-  const auto [a, b] = halves(r);
+  if (!r.trend) return "too few days in the journal for a trend";
+  const Trend& t = *r.trend;
+  const double a = *t.first.rate;
+  const double b = *t.second.rate;
   std::string change;
   if (a == 0 && b == 0) {
     change = "no episodes";
-  } else if (a == 0) {
+  } else if (!t.change) {
     change = "up from none";
+  } else if (t.direction == TrendDirection::about_same) {
+    change = "about the same";
   } else {
-    const double pct = (b - a) / a * 100;
-    change =
-        std::fabs(pct) < 10 ? "about the same" : fmt::format("{} {:.0f}%", pct < 0 ? "down" : "up", std::fabs(pct));
+    change = fmt::format("{} {:.0f}%", t.direction == TrendDirection::down ? "down" : "up", std::fabs(*t.change) * 100);
   }
   return fmt::format("{:.1f} episodes a day in the first half, {:.1f} in the second ({})", a, b, change);
+}
+
+// " from the first entry" when the default range was cut to it.
+std::string_view range_note(const Report& r) {
+  return r.from_is == RangeStart::first_entry ? " from the first entry" : "";
+}
+
+// "coffee (6), late (2)", the rules' top_tags most frequent, "and 3 more" for the rest.
+template <typename Word>
+std::string tags_text(const Report& r, const RuleSet& rules, Word&& word) {
+  const auto shown = std::min(r.tags.size(), static_cast<std::size_t>(rules.report.top_tags));
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < shown; ++i)
+    parts.push_back(fmt::format("{} ({})", word(r.tags[i].first), r.tags[i].second));
+  std::string out = join(parts);
+  const std::size_t more = r.tags.size() - shown;
+  if (more > 0) out += fmt::format(" and {} more tag{}", more, more == 1 ? "" : "s");
+  if (r.other_tags > 0) out += fmt::format(" (and {} mentions of further tags, not tracked one by one)", r.other_tags);
+  return out;
+}
+
+// "… and 3 more remedies (all in --format json)", or "".
+std::string more_remedies_text(const Report& r, std::size_t shown) {
+  const std::size_t more = r.remedies.size() - shown;
+  std::string out;
+  if (more > 0) out += fmt::format("{} more remed{} (all in --format json)", more, more == 1 ? "y" : "ies");
+  if (r.other_remedies > 0) {
+    out += fmt::format("{}{} entr{} of further unknown remedy ids, not tracked one by one", out.empty() ? "" : "; ",
+                       r.other_remedies, r.other_remedies == 1 ? "y" : "ies");
+  }
+  return out;
+}
+
+void json_rate_window(JsonWriter& j, const EpisodeRate& e) {
+  j.begin_object();
+  j.key("from").value(format_date(date_from_days(e.first_day)));
+  j.key("to").value(format_date(date_from_days(e.last_day)));
+  j.key("days").value(e.days);
+  j.key("episodes").value(static_cast<std::int64_t>(e.episodes));
+  j.key("rate");
+  if (e.rate) {
+    j.value(*e.rate);
+  } else {
+    j.null();
+  }
+  j.end_object();
 }
 
 std::string flags_text(const Report& r) {
@@ -117,14 +152,14 @@ void json_figures(JsonWriter& j, const Figures& f) {
 std::string render_report_text(const Report& r, const RuleSet& rules, bool color) {
   const Paint paint(color);
   const auto bold = [&](const std::string& t) { return paint(Style::bold, t); };
-  const ReportRequest& q = r.request;
+  const Period period = r.request.period;
   std::string out;
-  out += bold(fmt::format("Report {} to {} ({} days, by {})", day_text(q.from), day_text(q.to), range_days(q),
-                          period_name(q.period))) +
+  out += bold(fmt::format("Report {} to {} ({} days{}, by {})", day_text(r.from), day_text(r.to), r.days(),
+                          range_note(r), period_name(period))) +
          "\n\n";
   const Figures& t = r.totals;
   out += fmt::format("Episodes: {} on {} of {} days ({} a day); mean severity {}; total duration {}\n", t.episodes,
-                     t.days_with_episodes, range_days(q), per_day(t, range_days(q)), one_decimal(t.mean_severity),
+                     t.days_with_episodes, r.days(), per_day(t, r.days()), one_decimal(t.mean_severity),
                      format_duration(t.total_duration_s));
   out += fmt::format("Longest streak: {} day{}{}\n", r.longest_streak, r.longest_streak == 1 ? "" : "s",
                      r.longest_streak > 0 ? fmt::format(", to {}", day_text(r.longest_streak_end)) : "");
@@ -132,7 +167,7 @@ std::string render_report_text(const Report& r, const RuleSet& rules, bool color
 
   std::uint64_t max = 0;
   for (const auto& p : r.periods) max = std::max(max, p.figures.episodes);
-  out += fmt::format("\n{}\n", bold(fmt::format("{:<10}  {:>8}  {:>4}  {:>8}  {:>9}", period_name(q.period), "episodes",
+  out += fmt::format("\n{}\n", bold(fmt::format("{:<10}  {:>8}  {:>4}  {:>8}  {:>9}", period_name(period), "episodes",
                                                 "days", "severity", "duration")));
   for (const auto& p : r.periods) {
     const Figures& f = p.figures;
@@ -146,11 +181,11 @@ std::string render_report_text(const Report& r, const RuleSet& rules, bool color
   out +=
       fmt::format("\n{} (\u00b7 none, \u2591 1, \u2592 2-3, \u2593 4-6, \u2588 7 or more a day)\n", bold("Calendar"));
   out += "            Mo Tu We Th Fr Sa Su\n";
-  const std::int64_t first_monday = q.from - ((q.from + 3) % 7 + 7) % 7;
-  for (std::int64_t week = first_monday; week <= q.to; week += 7) {
+  const std::int64_t first_monday = r.from - ((r.from + 3) % 7 + 7) % 7;
+  for (std::int64_t week = first_monday; week <= r.to; week += 7) {
     out += fmt::format("{}  ", day_text(week));
     for (std::int64_t day = week; day < week + 7; ++day) {
-      if (day < q.from || day > q.to) {
+      if (day < r.from || day > r.to) {
         out += "   ";
         continue;
       }
@@ -169,21 +204,22 @@ std::string render_report_text(const Report& r, const RuleSet& rules, bool color
         fmt::format("  {:<10} {:<12} risk: {} on {}; other: {} on {}; ratio {}{}\n", printable(f.factor->id),
                     risk_text(*f.factor), one_decimal(f.risk_rate), days_text(f.risk_days), one_decimal(f.other_rate),
                     days_text(f.other_days), one_decimal(f.ratio),
-                    f.enough_data ? "" : fmt::format(" (too little data: under {} days in a group)", kMinFactorDays));
+                    f.enough_data ? ""
+                                  : fmt::format(" (too little data: under {} in a group)",
+                                                days_text(static_cast<std::uint64_t>(rules.report.min_factor_days))));
   }
 
-  if (!r.tags.empty()) {
-    std::vector<std::string> parts;
-    for (std::size_t i = 0; i < r.tags.size() && i < 8; ++i) {
-      parts.push_back(fmt::format("{} ({})", printable(r.tags[i].first), r.tags[i].second));
-    }
-    out += fmt::format("\n{}: {}\n", bold("Tags"), join(parts));
+  if (!r.tags.empty() || r.other_tags > 0) {
+    out +=
+        fmt::format("\n{}: {}\n", bold("Tags"), tags_text(r, rules, [](std::string_view s) { return printable(s); }));
   }
 
-  if (!r.remedies.empty()) {
+  if (!r.remedies.empty() || r.other_remedies > 0) {
     out += fmt::format("\n{} (episodes a day in the {} days before and after the effect starts)\n", bold("Remedies"),
-                       q.window);
-    for (const auto& m : r.remedies) {
+                       r.window);
+    const std::size_t shown = std::min(r.remedies.size(), kListedRemedies);
+    for (std::size_t i = 0; i < shown; ++i) {
+      const RemedyFigures& m = r.remedies[i];
       const RemedyEffect& e = m.effect;
       const std::string from = e.onset_days > 0
                                    ? fmt::format(" (counted from {}, {} on)", day_text(e.first_day + e.onset_days),
@@ -193,6 +229,7 @@ std::string render_report_text(const Report& r, const RuleSet& rules, bool color
                          one_decimal(e.before.rate, "no day"), one_decimal(e.after.rate, "no day"), from,
                          m.remedy == nullptr ? " (not in the rules)" : "");
     }
+    if (const std::string more = more_remedies_text(r, shown); !more.empty()) out += fmt::format("  and {}\n", more);
   }
   out += fmt::format("\nRed flags on {}: {}; care level {} (see `twitchlog triage`)\n", day_text(r.triage.as_of.day()),
                      flags_text(r), r.triage.level->id);
@@ -201,16 +238,39 @@ std::string render_report_text(const Report& r, const RuleSet& rules, bool color
 }
 
 std::string render_report_json(const Report& r, const RuleSet& rules) {
-  const ReportRequest& q = r.request;
   JsonWriter j;
   j.begin_object();
-  j.key("from").value(day_text(q.from));
-  j.key("to").value(day_text(q.to));
-  j.key("period").value(period_name(q.period));
-  j.key("days").value(range_days(q));
+  j.key("from").value(day_text(r.from));
+  j.key("to").value(day_text(r.to));
+  j.key("from_is").value(kRangeStartNames.name(r.from_is));
+  j.key("period").value(period_name(r.request.period));
+  j.key("days").value(r.days());
+  // What the figures below were computed with: the rules' [report] table and --window.
+  j.key("settings").begin_object();
+  j.key("window_days").value(r.window);
+  j.key("default_days").value(rules.report.default_days);
+  j.key("min_factor_days").value(rules.report.min_factor_days);
+  j.key("stands_out_ratio").value(rules.report.stands_out_ratio);
+  j.key("trend_band").value(rules.report.trend_band);
+  j.key("top_tags").value(rules.report.top_tags);
+  j.key("tracked_ids").value(static_cast<std::int64_t>(kTrackedIds));
+  j.end_object();
   j.key("totals").begin_object();
   json_figures(j, r.totals);
   j.end_object();
+  j.key("trend");
+  if (r.trend) {
+    j.begin_object();
+    j.key("first_half");
+    json_rate_window(j, r.trend->first);
+    j.key("second_half");
+    json_rate_window(j, r.trend->second);
+    json_rate(j, "change", r.trend->change);
+    j.key("direction").value(kTrendDirectionNames.name(r.trend->direction));
+    j.end_object();
+  } else {
+    j.null();
+  }
   j.key("longest_streak").begin_object();
   j.key("days").value(static_cast<std::int64_t>(r.longest_streak));
   j.key("end");
@@ -242,6 +302,7 @@ std::string render_report_json(const Report& r, const RuleSet& rules) {
     json_rate(j, "other_rate", f.other_rate);
     json_rate(j, "ratio", f.ratio);
     j.key("enough_data").value(f.enough_data);
+    j.key("stands_out").value(f.stands_out);
     j.end_object();
   }
   j.end_array();
@@ -261,11 +322,13 @@ std::string render_report_json(const Report& r, const RuleSet& rules) {
     j.end_object();
   }
   j.end_array();
+  j.key("other_remedies").value(static_cast<std::int64_t>(r.other_remedies));
   j.key("tags").begin_array();
   for (const auto& [tag, n] : r.tags) {
     j.begin_object().key("tag").value(tag).key("episodes").value(static_cast<std::int64_t>(n)).end_object();
   }
   j.end_array();
+  j.key("other_tags").value(static_cast<std::int64_t>(r.other_tags));
   j.key("red_flags").begin_object();
   j.key("as_of").value(format_timestamp(r.triage.as_of));
   j.key("level").value(r.triage.level->id);
@@ -275,6 +338,24 @@ std::string render_report_json(const Report& r, const RuleSet& rules) {
     j.key("evidence").value(f.evidence.empty() ? std::string() : f.evidence.front().text).end_object();
   }
   j.end_array();
+  j.end_object();
+  j.key("journal").begin_object();
+  j.key("file").value(r.read.file);
+  j.key("missing").value(r.read.missing);
+  j.key("first_day");
+  if (r.read.first_day) {
+    j.value(day_text(*r.read.first_day));
+  } else {
+    j.null();
+  }
+  j.key("last_day");
+  if (r.read.last_day) {
+    j.value(day_text(*r.read.last_day));
+  } else {
+    j.null();
+  }
+  j.key("errors").value(static_cast<std::int64_t>(r.read.errors));
+  j.key("warnings").value(static_cast<std::int64_t>(r.read.warnings));
   j.end_object();
   j.key("warnings").begin_array();
   for (const auto& d : r.read.diagnostics) {
@@ -306,20 +387,55 @@ std::string render_report_table(const Report& r, char separator) {
   return out;
 }
 
-std::string render_report_markdown(const Report& r, const RuleSet& rules) {
-  const ReportRequest& q = r.request;
-  const Figures& t = r.totals;
-  std::string out = fmt::format("# Lip twitching, {} to {}\n\n", day_text(q.from), day_text(q.to));
-  out += fmt::format("- **How often:** {} episodes on {} of {} days ({} a day); longest run {} day{}.\n", t.episodes,
-                     t.days_with_episodes, range_days(q), per_day(t, range_days(q)), r.longest_streak,
-                     r.longest_streak == 1 ? "" : "s");
-  out += fmt::format("- **How strong and how long:** mean severity {} of 5; {} in all.\n",
-                     one_decimal(t.mean_severity, "not given"), format_duration(t.total_duration_s));
-  out += fmt::format("- **Trend:** {}.\n", trend_text(r));
-  out += fmt::format("- **Red flags (twitchlog triage, {}):** {}; care level **{}**.\n\n",
-                     day_text(r.triage.as_of.day()), flags_text(r), r.triage.level->id);
+std::string markdown_text(std::string_view text) {
+  const std::string shown = printable(text);  // control characters, line breaks included, become \n, \x1b...
+  std::string out;
+  out.reserve(shown.size() + 8);
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const char c = shown[i];
+    switch (c) {
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '&':
+      case '#':
+      case '!': out += '\\'; break;
+      case ':':  // "http://": no bare autolink (GFM)
+        if (shown.compare(i + 1, 2, "//") == 0) out += '\\';
+        break;
+      case '.':  // "www.": no bare autolink (GFM)
+        if (i >= 3 && shown.compare(i - 3, 3, "www") == 0) out += '\\';
+        break;
+      default: break;
+    }
+    out += c;
+  }
+  return out;
+}
 
-  const std::string_view name = period_name(q.period);
+std::string render_report_markdown(const Report& r, const RuleSet& rules) {
+  const auto md = [](std::string_view s) { return markdown_text(s); };
+  const Figures& t = r.totals;
+  std::string out = fmt::format("# Lip twitching, {}{} to {}\n\n", day_text(r.from),
+                                r.from_is == RangeStart::first_entry ? " (the first entry)" : "", day_text(r.to));
+  out += fmt::format("- **How often:** {} episodes on {} of {} days ({} a day); longest run {} day{}.\n", t.episodes,
+                     t.days_with_episodes, r.days(), per_day(t, r.days()), r.longest_streak,
+                     r.longest_streak == 1 ? "" : "s");
+  out += fmt::format("- **How strong and how long:** mean severity {} of {}; {} in all.\n",
+                     one_decimal(t.mean_severity, "not given"), kMaxSeverity, format_duration(t.total_duration_s));
+  out += fmt::format("- **Trend:** {}.\n", trend_text(r));
+  std::vector<std::string> flags;
+  for (const auto& f : r.triage.fired) flags.push_back(fmt::format("{} ({})", md(f.flag->id), md(f.flag->level)));
+  out += fmt::format("- **Red flags (twitchlog triage, {}):** {}; care level **{}**.\n\n",
+                     day_text(r.triage.as_of.day()), flags.empty() ? "none" : join(flags), md(r.triage.level->id));
+
+  const std::string_view name = period_name(r.request.period);
   out += fmt::format("## By {}\n\n| {}{} | Episodes | Days | Mean severity | Duration |\n|---|---:|---:|---:|---:|\n",
                      name, static_cast<char>(name[0] - 'a' + 'A'), name.substr(1));
   for (const auto& p : r.periods) {
@@ -331,42 +447,45 @@ std::string render_report_markdown(const Report& r, const RuleSet& rules) {
   out += "\n## Triggers that stand out\n\n";
   bool any = false;
   for (const auto& f : r.factors) {
-    if (!f.enough_data || !f.ratio || *f.ratio < 1.5) continue;
+    if (!f.stands_out) continue;
     any = true;
     out += fmt::format("- {} {} {}: {:.1f} episodes a day on {} such days, {:.1f} on {} other days ({:.1f} times).\n",
-                       printable(f.factor->id), risk_text(*f.factor), printable(f.factor->unit), *f.risk_rate,
-                       f.risk_days, *f.other_rate, f.other_days, *f.ratio);
+                       md(f.factor->id), risk_text(*f.factor), md(f.factor->unit), *f.risk_rate, f.risk_days,
+                       *f.other_rate, f.other_days, *f.ratio);
   }
-  if (!any) out += "- No check-in factor stands out with enough data (3 days or more on each side).\n";
-  if (!r.tags.empty()) {
-    std::vector<std::string> parts;
-    for (std::size_t i = 0; i < r.tags.size() && i < 5; ++i) {
-      parts.push_back(fmt::format("{} ({})", printable(r.tags[i].first), r.tags[i].second));
-    }
-    out += fmt::format("- Most frequent tags on twitches: {}.\n", join(parts));
+  if (!any) {
+    out += fmt::format(
+        "- No check-in factor stands out with enough data ({} or more on each side, {} times the episodes or more).\n",
+        days_text(static_cast<std::uint64_t>(rules.report.min_factor_days)),
+        format_number(rules.report.stands_out_ratio));
   }
+  if (!r.tags.empty() || r.other_tags > 0)
+    out += fmt::format("- Most frequent tags on twitches: {}.\n", tags_text(r, rules, md));
 
   out += "\n## Remedies tried\n\n";
-  if (r.remedies.empty()) {
+  if (r.remedies.empty() && r.other_remedies == 0) {
     out += "None logged.\n";
   } else {
     out += fmt::format("| Remedy | Since | Episodes a day, {} days before | After (from) |\n|---|---|---:|---|\n",
-                       q.window);
-    for (const auto& m : r.remedies) {
+                       r.window);
+    const std::size_t shown = std::min(r.remedies.size(), kListedRemedies);
+    for (std::size_t i = 0; i < shown; ++i) {
+      const RemedyFigures& m = r.remedies[i];
       const RemedyEffect& e = m.effect;
-      out += fmt::format("| {} | {} | {} | {} ({}) |\n", printable(m.remedy ? m.remedy->name : m.id),
-                         day_text(e.first_day), one_decimal(e.before.rate, "no day"),
-                         one_decimal(e.after.rate, "no day"), day_text(e.first_day + e.onset_days));
+      out += fmt::format("| {} | {} | {} | {} ({}) |\n", md(m.remedy ? m.remedy->name : m.id), day_text(e.first_day),
+                         one_decimal(e.before.rate, "no day"), one_decimal(e.after.rate, "no day"),
+                         day_text(e.first_day + e.onset_days));
     }
+    if (const std::string more = more_remedies_text(r, shown); !more.empty()) out += fmt::format("\nAnd {}.\n", more);
   }
   if (!r.triage.fired.empty()) {
     out += fmt::format("\n## Red flags (as of {})\n\n", format_timestamp(r.triage.as_of));
     for (const auto& f : r.triage.fired) {
-      out += fmt::format("- **{}** ({}): {}\n", printable(f.flag->name), f.flag->level, printable(f.flag->meaning));
-      for (const auto& e : f.evidence) out += fmt::format("  - {}\n", printable(e.text));
+      out += fmt::format("- **{}** ({}): {}\n", md(f.flag->name), md(f.flag->level), md(f.flag->meaning));
+      for (const auto& e : f.evidence) out += fmt::format("  - {}\n", md(e.text));
     }
   }
-  out += fmt::format("\n*{}*\n", printable(rules.triage.disclaimer));
+  out += fmt::format("\n*{}*\n", md(rules.triage.disclaimer));
   return out;
 }
 

@@ -1,18 +1,24 @@
-// Reports: episodes per period over a range of days, the factors that go
-// with more twitching, remedies before and after, and the red flags at the
-// end of the range.
+// Reports: episodes per period over a range of days, the trend, the factors
+// that go with more twitching, remedies before and after, and the red flags
+// at the end of the range.
 //
 // One streaming pass: memory grows with the number of days and periods, not
-// with the number of entries. The renderers (text, JSON, CSV/TSV, Markdown)
-// all show the same numbers.
+// with the number of entries; tags and unknown remedy ids are tracked one by
+// one up to kTrackedIds distinct ids, the rest counted together. The report
+// holds numbers, ids and days, never sentences; every threshold comes from
+// the rules' [report] table. The renderers (text, JSON, CSV/TSV, Markdown)
+// word them and all show the same numbers.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "twitchlog/model.hpp"
+#include "twitchlog/names.hpp"
 #include "twitchlog/rules.hpp"
 #include "twitchlog/stats.hpp"
 #include "twitchlog/triage.hpp"
@@ -20,18 +26,34 @@
 namespace twitchlog {
 
 /// How the range is cut.
-enum class Period { day, week, month };
+enum class Period : std::uint8_t { day, week, month };
+inline constexpr auto kPeriodNames =
+    make_names<Period>({{Period::day, "day"}, {Period::week, "week"}, {Period::month, "month"}});
 
 /// "day", "week", "month".
-std::string_view period_name(Period period);
+inline std::string_view period_name(Period period) { return kPeriodNames.name(period); }
 
 /// What to report on.
 struct ReportRequest {
-  std::int64_t from = 0;  ///< first day (inclusive)
-  std::int64_t to = 0;    ///< last day (inclusive)
+  /// First day (inclusive). Unset: the rules' report.default_days ending at
+  /// `to`, but not before the day of the journal's first entry.
+  std::optional<std::int64_t> from;
+  std::int64_t to = 0;  ///< last day (inclusive)
   Period period = Period::week;
-  int window = kEffectWindowDays;  ///< days before and after a remedy
+  std::optional<int> window;  ///< days before and after a remedy; unset: the rules' report.effect_window_days
 };
+
+/// Where the range starts, and why.
+enum class RangeStart : std::uint8_t {
+  asked,         ///< --from or --last
+  default_days,  ///< the rules' report.default_days before the last day
+  first_entry,   ///< the default range, cut to the day of the journal's first entry
+};
+inline constexpr auto kRangeStartNames = make_names<RangeStart>(
+    {{RangeStart::asked, "asked"}, {RangeStart::default_days, "default"}, {RangeStart::first_entry, "first-entry"}});
+
+/// The longest range a report covers: 100 years.
+inline constexpr std::int64_t kMaxRangeDays = 36600;
 
 /// Parses `--last`: Nd, Nw or Nm (N from 1), ending today. Throws a usage Error.
 std::int64_t range_start_for_last(std::string_view text, std::int64_t today);
@@ -52,6 +74,23 @@ struct PeriodFigures {
   Figures figures;
 };
 
+/// Which way the twitching went from the first half to the second.
+enum class TrendDirection : std::uint8_t { up, down, about_same };
+inline constexpr auto kTrendDirectionNames = make_names<TrendDirection>(
+    {{TrendDirection::up, "up"}, {TrendDirection::down, "down"}, {TrendDirection::about_same, "about-same"}});
+
+/// The days of the range the journal covers (from its first entry's day, to
+/// today at the latest), cut in two halves; the second gets the odd day.
+struct Trend {
+  EpisodeRate first;   ///< always has a rate (at least one day)
+  EpisodeRate second;  ///< always has a rate
+  /// (second - first) / first; unset when the first half has no episode.
+  std::optional<double> change;
+  /// about_same within the rules' report.trend_band of the first half's rate
+  /// (and when neither half has an episode); up from none is up.
+  TrendDirection direction = TrendDirection::about_same;
+};
+
 /// Episodes a day on the days a factor is on its risk side and on the others.
 struct FactorFigures {
   const Factor* factor = nullptr;
@@ -60,7 +99,8 @@ struct FactorFigures {
   std::uint64_t other_days = 0;
   std::optional<double> other_rate;
   std::optional<double> ratio;  ///< risk_rate / other_rate
-  bool enough_data = false;     ///< at least 3 days in each group
+  bool enough_data = false;     ///< at least report.min_factor_days days in each group
+  bool stands_out = false;      ///< enough data and a ratio of report.stands_out_ratio or more
 };
 
 /// A remedy of the journal, before and after.
@@ -70,24 +110,37 @@ struct RemedyFigures {
   RemedyEffect effect;
 };
 
+/// Distinct tags, and distinct remedy ids the rules do not know, that a
+/// report tracks one by one (the first met in the file); beyond them,
+/// mentions are only counted (Report::other_tags, other_remedies), so
+/// memory stays bounded whatever the journal holds.
+inline constexpr std::size_t kTrackedIds = 1000;
+
 /// The report.
 struct Report {
-  ReportRequest request;
+  ReportRequest request;  ///< as asked
+  std::int64_t from = 0;  ///< the range, resolved (see ReportRequest::from)
+  std::int64_t to = 0;
+  RangeStart from_is = RangeStart::asked;
+  int window = 0;  ///< days before and after a remedy, resolved
   std::int64_t today = 0;
   Figures totals;
   std::vector<PeriodFigures> periods;
+  std::optional<Trend> trend;        ///< unset when the journal covers under 2 days of the range
   std::uint64_t longest_streak = 0;  ///< consecutive days with episodes in the range
   std::int64_t longest_streak_end = 0;
   std::vector<FactorFigures> factors;
-  std::vector<RemedyFigures> remedies;
-  Assessment triage;                                        ///< as of the end of the range
+  std::vector<RemedyFigures> remedies;  ///< by first day, then id
+  std::uint64_t other_remedies = 0;     ///< remedy entries of unknown ids beyond the kTrackedIds tracked
+  Assessment triage;                    ///< as of the end of the range
   std::vector<std::pair<std::string, std::uint64_t>> tags;  ///< twitch tags in the range, most frequent first
-  JournalRead read;     ///< the reading: file, missing, diagnostics
+  std::uint64_t other_tags = 0;                             ///< tag mentions of tags beyond the kTrackedIds tracked
+  JournalRead read;     ///< the reading: file, missing, diagnostics, first and last day
   DailyEpisodes daily;  ///< episodes by day, in the range
-};
 
-/// Days in a factor group below this are too few to draw a conclusion.
-inline constexpr std::uint64_t kMinFactorDays = 3;
+  /// Days in the range.
+  std::int64_t days() const { return to - from + 1; }
+};
 
 /// Reads a journal held in memory and reports; `now` gives today.
 Report report_journal_text(std::string_view text, const std::string& file, const RuleSet& rules,
@@ -102,5 +155,13 @@ std::string render_report_json(const Report& report, const RuleSet& rules);
 /// One row per period with a header; `separator` ',' (RFC 4180 quoting) or '\t'.
 std::string render_report_table(const Report& report, char separator);
 std::string render_report_markdown(const Report& report, const RuleSet& rules);
+
+/// Text made inert in Markdown: its characters that could start markup
+/// (| < > [ ] ` * _ \ & # and the colon of "://") escaped with a backslash,
+/// control characters shown as escapes, line breaks too.
+std::string markdown_text(std::string_view text);
+
+/// How many remedies the text and Markdown reports list (JSON lists all).
+inline constexpr std::size_t kListedRemedies = 20;
 
 }  // namespace twitchlog

@@ -14,7 +14,7 @@ namespace {
 
 constexpr std::array<Format, 5> kFormatList{Format::text, Format::json, Format::csv, Format::tsv, Format::markdown};
 constexpr auto kFormats = format_names(kFormatList);
-constexpr std::array<std::string_view, 3> kPeriods{"day", "week", "month"};
+constexpr auto kPeriods = kPeriodNames.views();
 
 struct ReportOptions {
   std::string from;
@@ -23,7 +23,7 @@ struct ReportOptions {
   std::string period = "week";
   std::string format = "text";
   std::string color = "auto";
-  std::string window = std::to_string(kEffectWindowDays);
+  std::string window;  // empty: the rules' report.effect_window_days
   bool strict = false;
 };
 
@@ -36,17 +36,16 @@ std::int64_t day_of(const std::string& option, const std::string& text, const Ti
   }
 }
 
-// Defaults: the last 8 weeks ending today.
-constexpr int kDefaultDays = 56;
-
 ReportRequest request_from(const ReportOptions& o, const Timestamp& now) {
   ReportRequest r;
   check_choice("--period", "period", o.period, kPeriods);
-  r.period = o.period == "day" ? Period::day : o.period == "month" ? Period::month : Period::week;
-  const std::optional<int> window = parse_small_int(o.window);
-  if (!window || *window < 1 || *window > 3650)
-    throw_usage(fmt::format("--window: \"{}\" is not a number of days from 1 to 3650", o.window));
-  r.window = *window;
+  r.period = *kPeriodNames.parse(o.period);
+  if (!o.window.empty()) {
+    const std::optional<int> window = parse_small_int(o.window);
+    if (!window || *window < 1 || *window > 3650)
+      throw_usage(fmt::format("--window: \"{}\" is not a number of days from 1 to 3650", o.window));
+    r.window = *window;
+  }
   const std::int64_t today = local_timestamp(now.unix_seconds).day();
   if (!o.last.empty()) {
     if (!o.from.empty() || !o.to.empty()) throw_usage("choose --last, or --from and --to, not both");
@@ -54,13 +53,13 @@ ReportRequest request_from(const ReportOptions& o, const Timestamp& now) {
     r.from = range_start_for_last(o.last, today);
   } else {
     r.to = o.to.empty() ? today : day_of("--to", o.to, now);
-    r.from = o.from.empty() ? r.to - kDefaultDays + 1 : day_of("--from", o.from, now);
+    if (!o.from.empty()) r.from = day_of("--from", o.from, now);  // else the rules' default range
   }
-  if (r.from > r.to) {
-    throw_usage(fmt::format("--from {} is after --to {}", format_date(date_from_days(r.from)),
+  if (r.from && *r.from > r.to) {
+    throw_usage(fmt::format("--from {} is after --to {}", format_date(date_from_days(*r.from)),
                             format_date(date_from_days(r.to))));
   }
-  if (r.to - r.from >= 36600) throw_usage("the range is longer than 100 years");
+  if (r.from && r.to - *r.from >= kMaxRangeDays) throw_usage("the range is longer than 100 years");
   return r;
 }
 
@@ -96,7 +95,9 @@ void setup_report(CLI::App& app, const GlobalOptions& globals, int& status) {
   auto options = std::make_shared<ReportOptions>();
   CLI::App* sub =
       app.add_subcommand("report", "Trends, triggers and remedies over a range of days, for people and pipes");
-  sub->add_option("--from", options->from, "First day (YYYY-MM-DD); default: 8 weeks before --to")->option_text("DATE");
+  sub->add_option("--from", options->from,
+                  "First day (YYYY-MM-DD); default: default_days of the rules before --to, not before the first entry")
+      ->option_text("DATE");
   sub->add_option("--to", options->to, "Last day (YYYY-MM-DD); default: today")->option_text("DATE");
   sub->add_option("--last", options->last, "The range as a length ending today: 30d, 8w, 6m")->option_text("N[dwm]");
   describe_choices(
@@ -108,9 +109,10 @@ void setup_report(CLI::App& app, const GlobalOptions& globals, int& status) {
           ->option_text("FORMAT"),
       kFormats);
   sub->add_option("--window", options->window,
-                  fmt::format("Days compared before and after a remedy (default {})", kEffectWindowDays))
+                  "Days compared before and after a remedy; default: effect_window_days of the rules")
       ->option_text("DAYS");
-  sub->add_flag("--strict", options->strict, "Fail (exit 1) on malformed journal lines instead of skipping them");
+  sub->add_flag("--strict", options->strict,
+                "Fail (exit 1) on lines that twitchlog check rejects, instead of leaving them out");
   add_color_option(sub, options->color);
   sub->footer(
       "Examples:\n"

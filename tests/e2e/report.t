@@ -9,6 +9,9 @@
 # (clipped to the first entry) 12 / 10 days; after = 11-16..24 (clipped to today) 5 / 9 days.
 # hot-bath (not in the rules) on 11-20: 8 twitches in 11-06..19, 2 in 11-20..24.
 # The eyelid twitch on 11-23 is a red flag (spreading).
+# Trend: the journal covers all 23 days (its first entry is 10-30); 11-02..12 hold 12 twitches in
+# 11 days (1.09), 11-13..24 hold 6 in 12 (0.5): down 54%.
+# check warns about line 45 (hot-bath is not in the rules) and 48 (after now); it rejects line 49.
 $ cp $SRC/tests/data/report.journal journal.txt
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02
 > Report 2026-11-02 to 2026-11-24 (23 days, by week)
@@ -47,18 +50,47 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02
 ! journal.txt:49:11: warning: skipped: expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)
 !  49 | 2026-11-17 twitch
 !     |           ^
+! twitchlog: note: 2 warnings about journal.txt; run `twitchlog check` to see them
 
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format json
 > {
 >   "from": "2026-11-02",
 >   "to": "2026-11-24",
+>   "from_is": "asked",
 >   "period": "week",
 >   "days": 23,
+>   "settings": {
+>     "window_days": 14,
+>     "default_days": 56,
+>     "min_factor_days": 3,
+>     "stands_out_ratio": 1.5,
+>     "trend_band": 0.1,
+>     "top_tags": 8,
+>     "tracked_ids": 1000
+>   },
 >   "totals": {
 >     "episodes": 18,
 >     "days_with_episodes": 12,
 >     "mean_severity": 2.3333333333333335,
 >     "total_duration_s": 810
+>   },
+>   "trend": {
+>     "first_half": {
+>       "from": "2026-11-02",
+>       "to": "2026-11-12",
+>       "days": 11,
+>       "episodes": 12,
+>       "rate": 1.0909090909090908
+>     },
+>     "second_half": {
+>       "from": "2026-11-13",
+>       "to": "2026-11-24",
+>       "days": 12,
+>       "episodes": 6,
+>       "rate": 0.5
+>     },
+>     "change": -0.5416666666666666,
+>     "direction": "down"
 >   },
 >   "longest_streak": {
 >     "days": 4,
@@ -112,7 +144,8 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >       "other_days": 16,
 >       "other_rate": 0.4375,
 >       "ratio": 3.5918367346938775,
->       "enough_data": true
+>       "enough_data": true,
+>       "stands_out": true
 >     },
 >     {
 >       "id": "sleep",
@@ -123,7 +156,8 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >       "other_days": 7,
 >       "other_rate": 0.8571428571428571,
 >       "ratio": 0.7291666666666667,
->       "enough_data": true
+>       "enough_data": true,
+>       "stands_out": false
 >     },
 >     {
 >       "id": "stress",
@@ -134,7 +168,8 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >       "other_days": 0,
 >       "other_rate": null,
 >       "ratio": null,
->       "enough_data": false
+>       "enough_data": false,
+>       "stands_out": false
 >     },
 >     {
 >       "id": "water",
@@ -145,7 +180,8 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >       "other_days": 0,
 >       "other_rate": null,
 >       "ratio": null,
->       "enough_data": false
+>       "enough_data": false,
+>       "stands_out": false
 >     }
 >   ],
 >   "remedies": [
@@ -172,6 +208,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >       "after_days": 5
 >     }
 >   ],
+>   "other_remedies": 0,
 >   "tags": [
 >     {
 >       "tag": "coffee",
@@ -186,6 +223,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >       "episodes": 2
 >     }
 >   ],
+>   "other_tags": 0,
 >   "red_flags": {
 >     "as_of": "2026-11-24T12:00:00+01:00",
 >     "level": "doctor",
@@ -197,12 +235,35 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >       }
 >     ]
 >   },
+>   "journal": {
+>     "file": "journal.txt",
+>     "missing": false,
+>     "first_day": "2026-10-30",
+>     "last_day": "2026-11-24",
+>     "errors": 1,
+>     "warnings": 2
+>   },
 >   "warnings": [
+>     {
+>       "file": "journal.txt",
+>       "line": 45,
+>       "column": 37,
+>       "severity": "warning",
+>       "message": "unknown remedy \"hot-bath\"; valid: hydration, magnesium, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy"
+>     },
+>     {
+>       "file": "journal.txt",
+>       "line": 48,
+>       "column": 1,
+>       "severity": "warning",
+>       "message": "entry is in the future; computations ignore it until then"
+>     },
 >     {
 >       "file": "journal.txt",
 >       "line": 49,
 >       "column": 11,
->       "message": "skipped: expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)"
+>       "severity": "error",
+>       "message": "expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)"
 >     }
 >   ],
 >   "disclaimer": "twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one."
@@ -218,6 +279,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 ! journal.txt:49:11: warning: skipped: expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)
 !  49 | 2026-11-17 twitch
 !     |           ^
+! twitchlog: note: 2 warnings about journal.txt; run `twitchlog check` to see them
 
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format tsv
 > period	start	end	episodes	days_with_episodes	mean_severity	total_duration_s
@@ -228,6 +290,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 ! journal.txt:49:11: warning: skipped: expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)
 !  49 | 2026-11-17 twitch
 !     |           ^
+! twitchlog: note: 2 warnings about journal.txt; run `twitchlog check` to see them
 
 # A page for a doctor.
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format markdown
@@ -268,6 +331,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 ! journal.txt:49:11: warning: skipped: expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)
 !  49 | 2026-11-17 twitch
 !     |           ^
+! twitchlog: note: 2 warnings about journal.txt; run `twitchlog check` to see them
 
 # Every period of the range is listed, empty ones with zeros; the first and last are clipped to the range.
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-04 --to 2026-11-07 --period day --format csv 2>/dev/null
@@ -285,8 +349,15 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --last 30d --format json 2>
 > ["2026-10-26","2026-11-24",30,19,["2026-W44","2026-W45","2026-W46","2026-W47","2026-W48"]]
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --last 3w --format json 2>/dev/null | jq -c '[.from, .to, .days]'
 > ["2026-11-04","2026-11-24",21]
-$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --format json 2>/dev/null | jq -c '[.from, .to, .days, .period]'
-> ["2026-09-30","2026-11-24",56,"week"]
+# By default the rules' default_days (56) ending today, but not before the first entry (10-30).
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --format json 2>/dev/null | jq -c '[.from, .to, .days, .period, .from_is, .settings.default_days]'
+> ["2026-10-30","2026-11-24",26,"week","first-entry",56]
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report 2>/dev/null | head -n 1
+> Report 2026-10-30 to 2026-11-24 (26 days from the first entry, by week)
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --format markdown 2>/dev/null | head -n 1
+> # Lip twitching, 2026-10-30 (the first entry) to 2026-11-24
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --to 2026-12-31 --format json 2>/dev/null | jq -c '[.from, .to, .days, .from_is, .trend.second_half.to]'
+> ["2026-11-06","2026-12-31",56,"default","2026-11-24"]
 
 # A range that ends in the past: red flags as triage saw them at its end (the eyelid twitch is later).
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --to 2026-11-15 --format json 2>/dev/null | jq -c '[.red_flags.as_of, .red_flags.level, .totals.episodes, .remedies[0].after_days]'
@@ -307,8 +378,8 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 > 2026-W47  2026-11-16  2026-11-22  3         2                   2              90
 > 2026-W48  2026-11-23  2026-11-24  2         2                   2.5            60
 
-# The order of the lines changes nothing (but the line numbers of the warnings).
-$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format json 2>/dev/null | jq 'del(.warnings)' > a.json && (head -n 2 journal.txt && tail -n +3 journal.txt | sort -r) > shuffled.txt && twitchlog --journal shuffled.txt --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format json 2>/dev/null | jq 'del(.warnings)' | cmp - a.json && echo same
+# The order of the lines changes nothing (but the line numbers of the warnings, and the file's name).
+$ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format json 2>/dev/null | jq 'del(.warnings, .journal.file)' > a.json && (head -n 2 journal.txt && tail -n +3 journal.txt | sort -r) > shuffled.txt && twitchlog --journal shuffled.txt --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format json 2>/dev/null | jq 'del(.warnings, .journal.file)' | cmp - a.json && echo same
 > same
 
 # Periods sum to the totals.
@@ -317,12 +388,15 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --last 6m --period day --fo
 
 # Malformed lines never stop a report; in JSON they are warnings, not stderr; --strict makes them an error.
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --format json | jq -c '.warnings[] | [.file, .line, .column]'
+> ["journal.txt",45,37]
+> ["journal.txt",48,1]
 > ["journal.txt",49,11]
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --strict --format csv
 ! journal.txt:49:11: warning: skipped: expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)
 !  49 | 2026-11-17 twitch
 !     |           ^
-! twitchlog: error: --strict: 1 malformed line in journal.txt; run `twitchlog check`
+! twitchlog: note: 2 warnings about journal.txt; run `twitchlog check` to see them
+! twitchlog: error: --strict: 1 line left out of journal.txt as `twitchlog check` finds; run it
 ? 1
 
 # A range that ends after today: its last days are empty, and the red flags are today's.
@@ -383,7 +457,7 @@ $ twitchlog --journal none.txt --as-of 2026-11-24T12:00:00+01:00 report --last 3
 # Colour only when asked for or on a terminal, never with NO_COLOR.
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --color always 2>/dev/null | head -n 1 | grep -c "$(printf '\033')"
 > 1
-$ script -qec "twitchlog --as-of 2026-11-24T12:00:00+01:00 report" /dev/null | grep -c "$(printf '\033')\[1mReport 2026-09-30"
+$ script -qec "twitchlog --as-of 2026-11-24T12:00:00+01:00 report" /dev/null | grep -c "$(printf '\033')\[1mReport 2026-10-30"
 > 1
 $ NO_COLOR=1 script -qec "twitchlog --as-of 2026-11-24T12:00:00+01:00 report" /dev/null | grep -c "$(printf '\033')"
 > 0
@@ -400,3 +474,103 @@ $ twitchlog --journal $SRC/data/example.journal --as-of 2026-10-31 report --from
 > 2026-08,2026-08-03,2026-08-31,106,29,2.7,5495
 > 2026-09,2026-09-01,2026-09-30,19,11,1.47,300
 > 2026-10,2026-10-01,2026-10-31,11,5,1.91,170
+
+# Issue 13: report leaves out exactly the lines check rejects, says so as check does, and --strict fails on them.
+$ printf '# twitchlog journal v1\n2026-11-11T08:00:00+01:00 twitch severity=7\n2026-11-11T08:30:00+01:00 twitch severity=3 tags=Coffee,espresso\n2026-11-11T10:30:00+01:00 checkin caffeine=4 sleep=6,5\n2026-11-11T10:30:00+01:00 checkin caffeine=40\n' > t1
+$ twitchlog --journal t1 --as-of 2026-11-24T12:00:00+01:00 check
+> t1:2:43: error: severity must be a whole number from 1 to 5, not "7"
+>  2 | 2026-11-11T08:00:00+01:00 twitch severity=7
+>    |                                           ^
+> t1:3:50: error: tags holds "Coffee", which is not an id; ids are lowercase letters, digits, '-' and '_', separated by commas
+>  3 | 2026-11-11T08:30:00+01:00 twitch severity=3 tags=Coffee,espresso
+>    |                                                  ^
+> t1:4:52: error: sleep must be a number such as 3 or 6.5, not "6,5"
+>  4 | 2026-11-11T10:30:00+01:00 checkin caffeine=4 sleep=6,5
+>    |                                                    ^
+> t1:5:44: error: caffeine 40 is outside its range 0 to 20 (cups/day)
+>  5 | 2026-11-11T10:30:00+01:00 checkin caffeine=40
+>    |                                            ^
+> t1: 5 lines, 4 entries: 4 errors, 0 warnings
+? 1
+$ twitchlog --journal t1 --as-of 2026-11-24T12:00:00+01:00 report --strict --format json
+! t1:2:43: warning: skipped: severity must be a whole number from 1 to 5, not "7"
+!  2 | 2026-11-11T08:00:00+01:00 twitch severity=7
+!    |                                           ^
+! t1:3:50: warning: skipped: tags holds "Coffee", which is not an id; ids are lowercase letters, digits, '-' and '_', separated by commas
+!  3 | 2026-11-11T08:30:00+01:00 twitch severity=3 tags=Coffee,espresso
+!    |                                                  ^
+! t1:4:52: warning: skipped: sleep must be a number such as 3 or 6.5, not "6,5"
+!  4 | 2026-11-11T10:30:00+01:00 checkin caffeine=4 sleep=6,5
+!    |                                                    ^
+! t1:5:44: warning: skipped: caffeine 40 is outside its range 0 to 20 (cups/day)
+!  5 | 2026-11-11T10:30:00+01:00 checkin caffeine=40
+!    |                                            ^
+! twitchlog: error: --strict: 4 lines left out of t1 as `twitchlog check` finds; run it
+? 1
+$ twitchlog --journal t1 --as-of 2026-11-24T12:00:00+01:00 report --format json | jq -c '.totals.episodes, .journal.errors, (.warnings[] | [.line, .column, .severity])'
+> 0
+> 4
+> [2,43,"error"]
+> [3,50,"error"]
+> [4,52,"error"]
+> [5,44,"error"]
+$ twitchlog --journal t1 --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-11 --to 2026-11-11 --format csv
+> period,start,end,episodes,days_with_episodes,mean_severity,total_duration_s
+> 2026-W46,2026-11-11,2026-11-11,0,0,,0
+! t1:2:43: warning: skipped: severity must be a whole number from 1 to 5, not "7"
+!  2 | 2026-11-11T08:00:00+01:00 twitch severity=7
+!    |                                           ^
+! t1:3:50: warning: skipped: tags holds "Coffee", which is not an id; ids are lowercase letters, digits, '-' and '_', separated by commas
+!  3 | 2026-11-11T08:30:00+01:00 twitch severity=3 tags=Coffee,espresso
+!    |                                                  ^
+! t1:4:52: warning: skipped: sleep must be a number such as 3 or 6.5, not "6,5"
+!  4 | 2026-11-11T10:30:00+01:00 checkin caffeine=4 sleep=6,5
+!    |                                                    ^
+! t1:5:44: warning: skipped: caffeine 40 is outside its range 0 to 20 (cups/day)
+!  5 | 2026-11-11T10:30:00+01:00 checkin caffeine=40
+!    |                                            ^
+
+# Issue 13: a journal three weeks old whose twitching fell (3.2 a day, then 0.9): plain `report` covers
+# the days from its first entry, and its trend says down.
+$ for d in 04 05 06 07 08 09 10 11 12 13; do for h in 08 12 16; do echo "2026-11-${d}T$h:00:00+01:00 twitch severity=3"; done; done > fell.txt && echo "2026-11-05T20:00:00+01:00 twitch severity=4" >> fell.txt && echo "2026-11-06T20:00:00+01:00 twitch" >> fell.txt && for d in 14 15 16 17 18 19 20 21 22 23; do echo "2026-11-${d}T09:00:00+01:00 twitch severity=2"; done >> fell.txt && wc -l < fell.txt
+> 42
+$ twitchlog --journal fell.txt --as-of 2026-11-24T12:00:00+01:00 report | sed -n '1p;5p'
+> Report 2026-11-04 to 2026-11-24 (21 days from the first entry, by week)
+> Trend: 3.2 episodes a day in the first half, 0.9 in the second (down 72%)
+$ twitchlog --journal fell.txt --as-of 2026-11-24T12:00:00+01:00 report --format json | jq -c '.trend | [.first_half.from, .first_half.days, .first_half.rate, .second_half.days, (.second_half.rate * 100 | round), .direction]'
+> ["2026-11-04",10,3.2,11,91,"down"]
+
+# The rules' [report] table sets the default range, --window's default, the minimum days and the tags listed.
+$ sed -e 's/^default_days = 56 /default_days = 7 /' -e 's/^effect_window_days = 14 /effect_window_days = 5 /' -e 's/^min_factor_days = 3 /min_factor_days = 8 /' -e 's/^top_tags = 8 /top_tags = 1 /' $SRC/data/rules.toml > short.toml && grep -c '^default_days = 7 \|^effect_window_days = 5 \|^min_factor_days = 8 \|^top_tags = 1 ' short.toml
+> 4
+$ twitchlog --rules short.toml --as-of 2026-11-24T12:00:00+01:00 report --format json 2>/dev/null | jq -c '[.from, .days, .from_is, .settings.window_days, (.remedies[] | .window_days)]'
+> ["2026-11-18",7,"default",5,5,5]
+$ twitchlog --rules short.toml --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 2>/dev/null | grep -E '^Tags|^Remedies|^  caffeine'
+>   caffeine   3 or more    risk: 1.6 on 7 days; other: 0.4 on 16 days; ratio 3.6 (too little data: under 8 days in a group)
+> Tags: coffee (6) and 2 more tags
+> Remedies (episodes a day in the 5 days before and after the effect starts)
+>   caffeine-limit   since 2026-11-09: 1.2 before, 0.6 after (counted from 2026-11-16, 7 days on)
+$ twitchlog --rules short.toml --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format markdown 2>/dev/null | grep 'Most frequent tags'
+> - Most frequent tags on twitches: coffee (6) and 2 more tags.
+
+# Issue 14 item 8: many distinct remedy ids: the text lists 20 and counts the rest; JSON lists them all.
+$ for i in $(seq 10 39); do echo "2026-11-20T08:$i:00+01:00 remedy id=own-$i"; done > many.txt && twitchlog --journal many.txt --as-of 2026-11-24T12:00:00+01:00 report 2>/dev/null | grep -c ' since 2026-11-20'
+> 20
+$ twitchlog --journal many.txt --as-of 2026-11-24T12:00:00+01:00 report 2>&1 >/dev/null
+> twitchlog: note: 30 warnings about many.txt; run `twitchlog check` to see them
+$ twitchlog --journal many.txt --as-of 2026-11-24T12:00:00+01:00 report 2>/dev/null | grep 'more remedies'
+>   and 10 more remedies (all in --format json)
+$ twitchlog --journal many.txt --as-of 2026-11-24T12:00:00+01:00 report --format json | jq -c '[(.remedies | length), .other_remedies, .settings.tracked_ids]'
+> [30,0,1000]
+
+# Issue 14 item 11: Markdown escapes the text of the rules and of the journal; a `where` that is no id is left out.
+$ sed 's/^name = "Less caffeine"$/name = "x|<img src=x onerror=alert(1)>|[doc](http:\/\/evil.example)"/' $SRC/data/rules.toml > evil.toml && grep -c 'onerror' evil.toml
+> 1
+$ cp journal.txt evil.txt && echo '2026-11-24T09:00:00+01:00 twitch where="x|<img src=x onerror=alert(1)>|[doc](http://evil.example)"' >> evil.txt
+$ twitchlog --journal evil.txt --rules evil.toml --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format markdown 2>/dev/null | grep -F 'onerror'
+> | x\|\<img src=x onerror=alert(1)\>\|\[doc\](http\://evil.example) | 2026-11-09 | 1.2 | 0.6 (2026-11-16) |
+$ twitchlog --journal evil.txt --rules evil.toml --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format markdown 2>/dev/null | grep -c '[^\\][][<>]' || echo 'no unescaped < > [ ]'
+> 0
+> no unescaped < > [ ]
+$ twitchlog --journal evil.txt --rules evil.toml --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format markdown 2>&1 >/dev/null | grep -c 'where holds'
+> 1
