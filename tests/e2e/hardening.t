@@ -24,10 +24,10 @@ $ sh -c 'ulimit -f 1; exec twitchlog --journal full.txt --as-of 2026-11-24T12:00
 $ cmp full.txt before.txt && echo unchanged
 > unchanged
 # A really full disk: a 16 KiB tmpfs, where the test may mount one (root with CAP_SYS_ADMIN).
-$ mkdir tiny && if mount -t tmpfs -o size=16k tmpfs tiny 2>/dev/null; then twitchlog --journal tiny/j.txt --as-of 2026-11-24T12:00:00+01:00 log -q -s1 && cp tiny/j.txt tiny-before.txt && head -c 10000 /dev/zero > tiny/filler; twitchlog --journal tiny/j.txt --as-of 2026-11-24T12:00:00+01:00 log --note "$(printf %08000d 0)" 2> tiny-err.txt; status=$?; grep -q 'disk full or file too large); the journal is unchanged' tiny-err.txt && cmp -s tiny/j.txt tiny-before.txt && echo "full disk: exit $status, journal unchanged"; umount tiny; else echo "skipped: no tmpfs can be mounted here"; fi
+$ mkdir tiny && if mount -t tmpfs -o size=16k,mode=0700 tmpfs tiny 2>/dev/null; then twitchlog --journal tiny/j.txt --as-of 2026-11-24T12:00:00+01:00 log -q -s1 && cp tiny/j.txt tiny-before.txt && head -c 10000 /dev/zero > tiny/filler; twitchlog --journal tiny/j.txt --as-of 2026-11-24T12:00:00+01:00 log --note "$(printf %08000d 0)" 2> tiny-err.txt; status=$?; grep -q 'disk full or file too large); the journal is unchanged' tiny-err.txt && cmp -s tiny/j.txt tiny-before.txt && echo "full disk: exit $status, journal unchanged"; umount tiny; else echo "skipped: no tmpfs can be mounted here"; fi
 > (full disk: exit 1, journal unchanged|skipped: no tmpfs can be mounted here) (re)
 $ twitchlog --journal /dev/full log -s1
-! twitchlog: error: journal /dev/full is not a regular file
+! twitchlog: error: journal /dev/full is not a regular file: it is a character device
 ? 1
 
 # A journal that cannot be written: a folder, a path through a file.

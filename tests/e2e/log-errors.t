@@ -81,7 +81,7 @@ $ mkdir folder && twitchlog log --journal folder -s2
 ! twitchlog: error: cannot open journal folder for writing: Is a directory
 ? 1
 $ mkfifo fifo && twitchlog log --journal fifo -s2
-! twitchlog: error: journal fifo is not a regular file
+! twitchlog: error: journal fifo is not a regular file: it is a FIFO (named pipe)
 ? 1
 $ cmp journal.txt before.txt && echo unchanged
 > unchanged
