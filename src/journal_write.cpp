@@ -199,11 +199,12 @@ void check_writable_time(const Timestamp& time) {
   // A writer never writes a timestamp its own reader refuses.
   const std::int32_t offset = whole_minute_offset(time.offset_seconds);
   if (offset <= -24 * 3600 || offset >= 24 * 3600) {
-    const int minutes = (offset < 0 ? -offset : offset) / 60;
+    const int raw = time.offset_seconds < 0 ? -time.offset_seconds : time.offset_seconds;
     throw_usage(fmt::format(
-        "the local UTC offset {}{:02}:{:02} (from TZ) cannot be written: RFC 3339 offsets go from -23:59 to +23:59; "
-        "set TZ to a real time zone, such as TZ=Europe/Berlin",
-        offset < 0 ? '-' : '+', minutes / 60, minutes % 60));
+        "the local UTC offset {}{:02}:{:02}{} (from TZ) cannot be written: RFC 3339 offsets go from -23:59 to "
+        "+23:59; set TZ to a real time zone, such as TZ=Europe/Berlin",
+        time.offset_seconds < 0 ? '-' : '+', raw / 3600, raw / 60 % 60,
+        raw % 60 != 0 ? fmt::format(":{:02}", raw % 60) : std::string()));
   }
   const Date date = date_from_days(Timestamp{time.unix_seconds, offset}.day());
   if (date.year < 1 || date.year > 9999) {

@@ -117,6 +117,7 @@ void warn_if_shared(const std::string& path) {
   const std::string folder = exists ? parent(real) : std::string(real);
   std::free(real);
   if (::stat(folder.c_str(), &st) != 0 || (st.st_mode & 044) == 0) return;
+  if ((st.st_mode & S_IWOTH) != 0 && (st.st_mode & S_ISVTX) == 0) return;  // the writer refuses it outright
   if ((st.st_mode & S_ISVTX) != 0 || st.st_uid != ::geteuid()) {
     print_error(fmt::format(
         "twitchlog: warning: journal {} is in {}, a folder others can list (mode {:04o}, owner uid {}): they can see "

@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 #include <string_view>
 #include <system_error>
 #include <vector>
@@ -166,7 +167,18 @@ int main(int argc, char** argv) {
       return kUsageStatus;
     }
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return finish(app.exit(e));  // --help, --version
+    if (e.get_exit_code() == 0) {  // --help, --version: written as every other output is, so its errors tell
+      std::ostringstream out, err;
+      const int help_status = app.exit(e, out, err);
+      const int failed = twitchlog::cli::write_output(out.str());
+      if (failed != 0 && failed != EPIPE) {
+        twitchlog::cli::print_error(
+            fmt::format("twitchlog: error: cannot write to standard output: {}", twitchlog::errno_text(failed)));
+        return kDataStatus;
+      }
+      if (!err.str().empty()) twitchlog::cli::print_error(err.str());
+      return finish(help_status);
+    }
     const auto* sub = app.get_subcommands().empty() ? nullptr : app.get_subcommands().front();
     // CLI11's message quotes the words as typed: print_error escapes them.
     twitchlog::cli::print_error(

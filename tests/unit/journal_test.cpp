@@ -477,7 +477,7 @@ TEST_CASE("format_entry never writes a timestamp the reader refuses") {
   const Timestamp far{test::at(kTs).unix_seconds, 24 * 3600 + 59 * 60 + 59};
   CHECK(test::error_of([&] {
           format_entry(far, Kind::note, {{"text", "x"}});
-        }).starts_with("the local UTC offset +25:00 (from TZ) cannot be written"));
+        }).starts_with("the local UTC offset +24:59:59 (from TZ) cannot be written"));
   const Timestamp edge{test::at(kTs).unix_seconds, -(23 * 3600 + 59 * 60 + 29)};  // rounds to -23:59
   const std::string line = format_entry(edge, Kind::twitch, {});
   CHECK(parse(line)->type == LineType::entry);
