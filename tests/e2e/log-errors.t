@@ -105,3 +105,8 @@ $ twitchlog log -s1 "$(printf 'next \302\205line')"
 ? 2
 $ cmp journal.txt before.txt && echo unchanged
 > unchanged
+
+# Item 15: messages escape once: the escape shows as \x1b, not \\x1b.
+$ twitchlog log --remedy "$(printf 'x\033]0;t')"
+! twitchlog: error: unknown remedy "x\x1b]0;t"; valid: hydration, magnesium, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy
+? 2

@@ -94,3 +94,14 @@ $ TZ='<+1234>-12:34:56' twitchlog --journal off.txt --as-of 2026-11-24T10:00:00Z
 > 2026-11-24T22:35:00+12:35 note text=x
 $ TZ='<+1234>-12:34:56' twitchlog --journal off.txt --as-of 2026-11-24T10:00:00Z check
 > off.txt: 2 lines, 1 entry: ok
+
+# Item 15: a relative HOME or XDG_* path is ignored, as the XDG spec says, for the journal and the rules alike.
+$ env -u TWITCHLOG_JOURNAL HOME=home-rel twitchlog log -s1
+! twitchlog: error: cannot tell where twitchlog's files live: HOME is not an absolute path; set TWITCHLOG_JOURNAL or use --journal and --rules
+? 2
+$ env -u TWITCHLOG_JOURNAL XDG_DATA_HOME=data-rel twitchlog --as-of 2026-11-24T10:00:00+01:00 log -q -s1 && ls home/.local/share/twitchlog && test ! -e data-rel && echo "data-rel ignored"
+> journal.txt
+> data-rel ignored
+$ mkdir -p rel/.config/twitchlog rel/twitchlog && echo 'not = [toml' > rel/.config/twitchlog/rules.toml && cp rel/.config/twitchlog/rules.toml rel/twitchlog/rules.toml && HOME=rel twitchlog --journal rel.txt --as-of 2026-11-24T10:00:00+01:00 log -s1 && XDG_CONFIG_HOME=rel twitchlog --journal rel.txt --as-of 2026-11-24T10:00:00+01:00 log -s2
+> 2026-11-24T10:00:00+01:00 twitch severity=1
+> 2026-11-24T10:00:00+01:00 twitch severity=2
