@@ -22,7 +22,7 @@ std::size_t offset_of_column(std::string_view line, std::size_t column) {
 }  // namespace
 
 std::string Diagnostic::render() const {
-  std::string out = file;
+  std::string out = printable(file);  // a file name can hold escape sequences too
   if (line > 0) out += fmt::format(":{}", line);
   if (line > 0 && column > 0) out += fmt::format(":{}", column);
   out += severity == Severity::error ? ": error: " : ": warning: ";

@@ -174,8 +174,11 @@ LineType LineParser::parse(std::string_view line, std::uint64_t line_number, Ent
   if (line[pos] == '#') return LineType::comment;
 
   if (line[pos] == '\xef' && line.starts_with("\xef\xbb\xbf")) {
-    return malformed(problem, line, 0,
-                     "byte order mark at the start of the file; save the journal as UTF-8 without a BOM");
+    if (line_number <= 1) {
+      return malformed(problem, line, 0,
+                       "byte order mark at the start of the file; save the journal as UTF-8 without a BOM");
+    }
+    return malformed(problem, line, 0, "byte order mark (U+FEFF) at the start of the line; delete it");
   }
   ascii_ = plain == line.size();
   if (const auto bad = ascii_ ? std::nullopt : find_invalid_utf8(line.substr(plain))) {
@@ -443,7 +446,8 @@ ScanSummary scan_journal_text(std::string_view text, JournalSink& sink) {
 }
 
 ScanSummary scan_journal_file(const std::string& path, JournalSink& sink) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO (or a device) must not hang the open; it is refused just after.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   if (fd < 0) {
     const int err = errno;
     if (err == ENOENT) throw_data(fmt::format("journal {} does not exist yet; `twitchlog log` creates it", path));
@@ -453,6 +457,8 @@ ScanSummary scan_journal_file(const std::string& path, JournalSink& sink) {
     int fd;
     ~Closer() { ::close(fd); }
   } closer{fd};
+  require_regular_file(fd, path, "journal");  // a FIFO would hang, /dev/zero never end
+  if (const int flags = ::fcntl(fd, F_GETFL); flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
   lock_journal(fd, path, false, AppendOptions{}.lock_timeout_ms);  // writers finish their line first
 
   LineFeeder feeder(sink);

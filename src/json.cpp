@@ -18,7 +18,12 @@ std::string json_string(std::string_view text) {
     if (c >= 0x80) {
       const std::size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
       if (len > 1 && i + len <= text.size() && !find_invalid_utf8(text.substr(i, len))) {
-        out.append(text.substr(i, len));
+        // C1, bidi and zero-width characters as \u escapes: the same text, visible in any viewer.
+        if (const auto cp = invisible_code_point(text, i)) {
+          out += fmt::format("\\u{:04x}", *cp);
+        } else {
+          out.append(text.substr(i, len));
+        }
         i += len;
       } else {
         out += "\xef\xbf\xbd";  // U+FFFD

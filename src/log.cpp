@@ -142,13 +142,17 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
       throw_usage(std::string("--at: ") + e.what());
     }
   }
-  if (time.unix_seconds > now.unix_seconds) {
+  if (time.unix_seconds > now.unix_seconds) {  // only an --at can be after now
     throw_usage(fmt::format("--at {} is in the future (now is {}); entries record what has happened",
-                            quoted(*request.at), format_timestamp(local_timestamp(now.unix_seconds))));
+                            quoted(request.at.value_or("")), format_timestamp(local_timestamp(now.unix_seconds))));
   }
   // 1900-01-01T00:00:00Z: nothing a person logs about their own twitching is older.
   constexpr std::int64_t kEarliest = -2208988800;
   if (time.unix_seconds < kEarliest) {
+    if (!request.at) {
+      throw_usage(fmt::format("now ({}, from --as-of) is before 1900; an entry needs a time from 1900 on",
+                              format_timestamp(time)));
+    }
     throw_usage(fmt::format("--at {} is before 1900; give the date of the episode", quoted(*request.at)));
   }
 

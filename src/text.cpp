@@ -61,6 +61,35 @@ std::size_t column_of(std::string_view line, std::size_t offset) {
   return column;
 }
 
+std::optional<std::uint32_t> invisible_code_point(std::string_view text, std::size_t offset) {
+  if (offset >= text.size()) return std::nullopt;
+  const auto b0 = static_cast<unsigned char>(text[offset]);
+  if (b0 == 0xc2 && offset + 1 < text.size()) {
+    const auto b1 = static_cast<unsigned char>(text[offset + 1]);
+    if (b1 >= 0x80 && b1 <= 0x9f) return b1;  // C1: U+0080–U+009F
+    return std::nullopt;
+  }
+  if ((b0 != 0xe2 && b0 != 0xef) || offset + 2 >= text.size()) return std::nullopt;
+  const auto b1 = static_cast<unsigned char>(text[offset + 1]);
+  const auto b2 = static_cast<unsigned char>(text[offset + 2]);
+  if ((b1 & 0xc0) != 0x80 || (b2 & 0xc0) != 0x80) return std::nullopt;
+  const std::uint32_t cp = ((b0 & 0x0fu) << 12) | ((b1 & 0x3fu) << 6) | (b2 & 0x3fu);
+  const bool zero_width = cp >= 0x200b && cp <= 0x200d;
+  const bool bidi = (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+  if (zero_width || bidi || cp == 0xfeff) return cp;
+  return std::nullopt;
+}
+
+std::optional<std::size_t> find_c1_control(std::string_view text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] == '\xc2' && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+      return i;
+    }
+  }
+  return std::nullopt;
+}
+
 std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -70,10 +99,10 @@ std::string printable(std::string_view text) {
     if (c >= 0x80) {
       std::size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
       if (len > 1 && i + len <= text.size() && !find_invalid_utf8(text.substr(i, len))) {
-        // C1 controls (U+0080–U+009F) can drive some terminals too.
-        const bool c1 = c == 0xc2 && static_cast<unsigned char>(text[i + 1]) < 0xa0;
-        if (c1) {
-          out += fmt::format("\\u{{{:x}}}", static_cast<unsigned char>(text[i + 1]));
+        // C1 controls (U+0080–U+009F) can drive some terminals; bidi controls
+        // and zero-width characters make text look other than it is.
+        if (const auto cp = invisible_code_point(text, i)) {
+          out += fmt::format("\\u{{{:x}}}", *cp);
         } else {
           out.append(text.substr(i, len));
         }
@@ -180,13 +209,15 @@ std::optional<int> parse_small_int(std::string_view text) {
 }
 
 std::string quoted(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : printable(text)) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
+  // Quotes and backslashes of the text itself first, then printable(): so an
+  // escape sequence is shown once ("\x1b"), and a backslash of the text as "\\".
+  std::string escaped;
+  escaped.reserve(text.size() + 2);
+  for (const char c : text) {
+    if (c == '"' || c == '\\') escaped += '\\';
+    escaped += c;
   }
-  out += '"';
-  return out;
+  return "\"" + printable(escaped) + "\"";
 }
 
 std::string Paint::operator()(Style style, std::string_view text) const {

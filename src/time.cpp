@@ -1,5 +1,6 @@
 #include "twitchlog/time.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <type_traits>
 
@@ -81,11 +82,17 @@ bool parse_clock(std::string_view text, std::size_t pos, bool seconds_required, 
 }  // namespace
 
 std::int64_t days_from_date(const Date& date) {
-  // Howard Hinnant's days_from_civil.
-  const std::int64_t y = static_cast<std::int64_t>(date.year) - (date.month <= 2 ? 1 : 0);
+  // Howard Hinnant's days_from_civil; a month outside 1–12 counts on from the year's.
+  std::int64_t month = date.month;
+  std::int64_t year = date.year;
+  if (month < 1 || month > 12) {
+    year += floor_div(month - 1, 12);
+    month = (month - 1) - floor_div(month - 1, 12) * 12 + 1;
+  }
+  const std::int64_t y = year - (month <= 2 ? 1 : 0);
   const std::int64_t era = floor_div(y, 400);
   const std::int64_t yoe = y - era * 400;
-  const std::int64_t mp = (date.month + 9) % 12;
+  const std::int64_t mp = (month + 9) % 12;
   const std::int64_t doy = (153 * mp + 2) / 5 + date.day - 1;
   const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + doe - 719468;
@@ -108,8 +115,12 @@ std::string format_date(const Date& date) { return fmt::format("{:04}-{:02}-{:02
 
 int days_in_month(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month == 2 && is_leap(year)) return 29;
-  return kDays[(month - 1) % 12];
+  // A month outside 1–12 counts on from the year's (0 is the December before, 13 the January after), as
+  // days_from_date takes it; month arithmetic that went below 1 must not index before the table.
+  const int index = static_cast<int>(((static_cast<std::int64_t>(month) - 1) % 12 + 12) % 12);
+  const std::int64_t y = static_cast<std::int64_t>(year) + floor_div(static_cast<std::int64_t>(month) - 1, 12);
+  if (index == 1 && is_leap(static_cast<int>(y))) return 29;
+  return kDays[index];
 }
 
 std::int64_t Timestamp::day() const { return floor_div(unix_seconds + offset_seconds, kSecondsPerDay); }
@@ -137,7 +148,7 @@ bool quick_clock(const char* p, int& seconds) {
   const int mi = (p[3] - '0') * 10 + (p[4] - '0');
   const int s = (p[6] - '0') * 10 + (p[7] - '0');
   if (h > 23 || mi > 59 || s > 60) return false;
-  seconds = h * 3600 + mi * 60 + s;
+  seconds = h * 3600 + mi * 60 + (s == 60 ? 59 : s);  // a leap second belongs to its minute (and its date)
   return true;
 }
 
@@ -216,19 +227,30 @@ bool parse_timestamp(std::string_view text, Timestamp& out, ParseFailure& failur
     return fail(failure, pos, "expected a UTC offset: Z, +HH:MM or -HH:MM");
   }
   if (pos != text.size()) return fail(failure, pos, "unexpected text after the timestamp");
-  const std::int64_t local = days * kSecondsPerDay + h * 3600 + mi * 60 + s;
+  // Unix time has no leap seconds: 23:59:60 counts as 23:59:59, on its written date.
+  const std::int64_t local = days * kSecondsPerDay + h * 3600 + mi * 60 + (s == 60 ? 59 : s);
   out.unix_seconds = local - offset;
   out.offset_seconds = offset;
   return true;
 }
 
+std::int32_t whole_minute_offset(std::int32_t offset_seconds) {
+  const std::int32_t magnitude = offset_seconds < 0 ? -offset_seconds : offset_seconds;
+  const std::int32_t rounded = (magnitude + 30) / 60 * 60;
+  return offset_seconds < 0 ? -rounded : rounded;
+}
+
 std::string format_timestamp(const Timestamp& ts) {
-  const Date date = date_from_days(ts.day());
-  const int sod = ts.second_of_day();
+  // RFC 3339 offsets are whole minutes: an offset with seconds (old local mean times, a TZ such as
+  // <+1234>-12:34:56) is rounded to the nearest minute, and the clock shown with it, so that the text
+  // still names the very same instant.
+  const Timestamp shown{ts.unix_seconds, whole_minute_offset(ts.offset_seconds)};
+  const Date date = date_from_days(shown.day());
+  const int sod = shown.second_of_day();
   std::string out = fmt::format("{}T{:02}:{:02}:{:02}", format_date(date), sod / 3600, sod / 60 % 60, sod % 60);
-  if (ts.offset_seconds == 0) return out + "Z";
-  const int minutes = (ts.offset_seconds < 0 ? -ts.offset_seconds : ts.offset_seconds) / 60;
-  return out + fmt::format("{}{:02}:{:02}", ts.offset_seconds < 0 ? '-' : '+', minutes / 60, minutes % 60);
+  if (shown.offset_seconds == 0) return out + "Z";
+  const int minutes = (shown.offset_seconds < 0 ? -shown.offset_seconds : shown.offset_seconds) / 60;
+  return out + fmt::format("{}{:02}:{:02}", shown.offset_seconds < 0 ? '-' : '+', minutes / 60, minutes % 60);
 }
 
 Timestamp local_timestamp(std::int64_t unix_seconds) {
@@ -238,40 +260,90 @@ Timestamp local_timestamp(std::int64_t unix_seconds) {
   return Timestamp{unix_seconds, static_cast<std::int32_t>(tm.tm_gmtoff)};
 }
 
-std::optional<Timestamp> from_local(const Date& date, int hour, int minute, int second) {
-  std::tm tm{};
-  tm.tm_year = date.year - 1900;
-  tm.tm_mon = date.month - 1;
-  tm.tm_mday = date.day;
-  tm.tm_hour = hour;
-  tm.tm_min = minute;
-  tm.tm_sec = second;
-  tm.tm_isdst = -1;
-  const std::time_t t = std::mktime(&tm);
-  if (t == static_cast<std::time_t>(-1) && !(tm.tm_year == 69 && tm.tm_mon == 11 && tm.tm_mday == 31)) {
-    return std::nullopt;
+LocalTimeMatches local_time_matches(const Date& date, int hour, int minute, int second) {
+  // Every instant whose local wall-clock time this is: the offsets in force within a day either side are
+  // the only ones it can be written with; an offset fits when it is the one in force at the instant it gives.
+  const std::int64_t wall =
+      days_from_date(date) * kSecondsPerDay + hour * 3600 + minute * 60 + (second == 60 ? 59 : second);
+  LocalTimeMatches matches;
+  std::int32_t tried[5];
+  std::int64_t found[5];
+  int n_tried = 0, n_found = 0;
+  for (const std::int64_t probe :
+       {wall - kSecondsPerDay, wall - kSecondsPerDay / 2, wall, wall + kSecondsPerDay / 2, wall + kSecondsPerDay}) {
+    const std::int32_t offset = local_timestamp(probe).offset_seconds;
+    if (std::find(tried, tried + n_tried, offset) != tried + n_tried) continue;
+    tried[n_tried++] = offset;
+    const std::int64_t t = wall - offset;
+    if (local_timestamp(t).offset_seconds != offset) continue;
+    if (std::find(found, found + n_found, t) != found + n_found) continue;
+    found[n_found++] = t;
+    if (n_found == 1 || t < matches.first.unix_seconds) matches.first = Timestamp{t, offset};
+    if (n_found == 1 || t > matches.last.unix_seconds) matches.last = Timestamp{t, offset};
   }
-  const Timestamp ts = local_timestamp(t);
-  // mktime moves a time in a daylight-saving gap; such a time does not exist.
-  const Date got = date_from_days(ts.day());
-  if (!(got == date) || ts.second_of_day() != hour * 3600 + minute * 60 + std::min(second, 59)) return std::nullopt;
-  return ts;
+  matches.count = n_found;
+  return matches;
 }
 
-Timestamp parse_instant(std::string_view text, const Timestamp& now, bool date_means_end_of_day) {
+std::optional<Timestamp> from_local(const Date& date, int hour, int minute, int second) {
+  const LocalTimeMatches matches = local_time_matches(date, hour, minute, second);
+  if (matches.count == 0) return std::nullopt;  // in a daylight-saving gap: that time does not exist
+  return matches.first;
+}
+
+Timestamp start_of_local_day(const Date& date) {
+  if (const auto midnight = from_local(date, 0, 0, 0)) return *midnight;
+  // Midnight is in a gap (daylight-saving time that starts at 00:00): the day starts when the gap ends,
+  // at the first local time of the day that exists.
+  const std::int64_t day = days_from_date(date);
+  for (int m = 1; m < 24 * 60; ++m) {
+    const auto ts = from_local(date, m / 60, m % 60, 0);
+    if (!ts) continue;
+    // The gap may end between two whole minutes: the first second of the day is within the minute before.
+    std::int64_t lo = ts->unix_seconds - 60, hi = ts->unix_seconds;  // day(lo) is before `date`, day(hi) is it
+    while (hi - lo > 1) {
+      const std::int64_t mid = lo + (hi - lo) / 2;
+      (local_timestamp(mid).day() == day ? hi : lo) = mid;
+    }
+    return local_timestamp(hi);
+  }
+  return local_timestamp(day * kSecondsPerDay);  // not a real time zone: UTC's midnight then
+}
+
+Timestamp end_of_local_day(const Date& date) {
+  const LocalTimeMatches matches = local_time_matches(date, 23, 59, 59);
+  if (matches.count > 0) return matches.last;
+  return local_timestamp(start_of_local_day(date_from_days(days_from_date(date) + 1)).unix_seconds - 1);
+}
+
+Timestamp parse_instant(std::string_view text, const Timestamp& now, bool date_means_end_of_day, InstantNotes* notes) {
   const auto invalid = [&](const std::string& why) -> Timestamp {
     throw_usage(
         fmt::format("invalid time {}: {}; use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, "
                     "YYYY-MM-DD HH:MM or an RFC 3339 date-time",
                     quoted(text), why));
   };
+  InstantNotes ignored;
+  InstantNotes& note = notes != nullptr ? *notes : ignored;
+  note = InstantNotes{};
+  // Second 60 is a leap second, which comes only at the end of a day.
+  const auto check_leap = [&](int h, int mi, int s) {
+    if (s != 60) return;
+    if (h != 23 || mi != 59) invalid("second 60 (a leap second) comes only at 23:59:60");
+    note.leap_second = true;
+  };
   const auto local_or_fail = [&](const Date& date, int h, int mi, int s) {
-    const auto ts = from_local(date, h, mi, s);
-    if (!ts) {
+    check_leap(h, mi, s);
+    const LocalTimeMatches matches = local_time_matches(date, h, mi, s);
+    if (matches.count == 0) {
       throw_usage(fmt::format("invalid time {}: {} {:02}:{:02} does not exist in the local time zone (a clock change)",
                               quoted(text), format_date(date), h, mi));
     }
-    return *ts;
+    if (matches.count > 1) {
+      note.ambiguous = true;
+      note.later = matches.last;
+    }
+    return matches.first;
   };
   const Timestamp local_now = local_timestamp(now.unix_seconds);
   const Date today = date_from_days(local_now.day());
@@ -304,17 +376,38 @@ Timestamp parse_instant(std::string_view text, const Timestamp& now, bool date_m
   if (text.size() >= 10 && text[4] == '-') {
     Date date;
     if (!parse_date_part(text, date, failure)) return invalid(failure.message);
-    if (text.size() == 10) {
-      return date_means_end_of_day ? local_or_fail(date, 23, 59, 59) : local_or_fail(date, 0, 0, 0);
+    if (text.size() == 10) return date_means_end_of_day ? end_of_local_day(date) : start_of_local_day(date);
+    if (text[10] != ' ' && text[10] != 'T' && text[10] != 't') {
+      return invalid("expected a space or 'T' between the date and the time");
     }
-    if (text[10] == ' ' || ((text[10] == 'T' || text[10] == 't') && text.size() <= 19)) {
-      if (!parse_clock(text, 11, false, h, mi, s, width, failure)) return invalid(failure.message);
-      if (11 + width != text.size()) return invalid("unexpected text after the time");
-      return local_or_fail(date, h, mi, s);
+    if (!parse_clock(text, 11, false, h, mi, s, width, failure)) return invalid(failure.message);
+    std::size_t pos = 11 + width;
+    if (pos == text.size()) return local_or_fail(date, h, mi, s);
+    // An explicit offset (Z, +HH:MM, -HH:MM), after optional fractional seconds, chooses the instant.
+    if (text[pos] == '.' && width == 8) {
+      const std::size_t start = ++pos;
+      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+      if (pos == start) return invalid("expected digits after the decimal point");
     }
-    Timestamp ts;
-    if (!parse_timestamp(text, ts, failure)) return invalid(failure.message);
-    return local_timestamp(ts.unix_seconds);
+    int offset = 0;
+    if (pos < text.size() && (text[pos] == 'Z' || text[pos] == 'z')) {
+      ++pos;
+    } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
+      int oh, om;
+      if (!read_digits(text, pos + 1, 2, oh) || pos + 3 >= text.size() || text[pos + 3] != ':' ||
+          !read_digits(text, pos + 4, 2, om)) {
+        return invalid("expected a UTC offset as +HH:MM or -HH:MM");
+      }
+      if (oh > 23 || om > 59) return invalid("UTC offset out of range (-23:59 to +23:59)");
+      offset = (oh * 60 + om) * 60 * (text[pos] == '-' ? -1 : 1);
+      pos += 6;
+    } else {
+      return invalid("unexpected text after the time (an offset is Z, +HH:MM or -HH:MM)");
+    }
+    if (pos != text.size()) return invalid("unexpected text after the offset");
+    check_leap(h, mi, s);
+    const std::int64_t wall = days_from_date(date) * kSecondsPerDay + h * 3600 + mi * 60 + (s == 60 ? 59 : s);
+    return local_timestamp(wall - offset);
   }
   return invalid("not a form twitchlog knows");
 }

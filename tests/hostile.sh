@@ -5,7 +5,8 @@
 # or a sanitizer report), say what is wrong on stderr when it fails, print no
 # raw control characters (other than newline and tab), and leave the journal
 # byte for byte as it was. Prints one line per case that goes wrong and a
-# summary; exit 1 if any did.
+# summary; exit 1 if any did. A status written q:N is for a case whose stderr
+# is itself unwritable (no message is asked for), w:N for a `log` that writes.
 #
 # Usage: hostile.sh        (twitchlog on PATH; run in an empty folder)
 set -u
@@ -64,10 +65,19 @@ sed 's/^id = "magnesium"$/id = "magnesium\\u001b[31m"/' rules.toml > r-ansi-id.t
 sed 's/^schema = 1$/schema = 2/' rules.toml > r-schema.toml
 printf 'schema = 1\n[triage\n' > r-syntax.toml
 printf '\033[31m' > escape.txt
+# Issue 14: a terminal title and colour escape (OSC, BEL, CSI), C1, bidi and zero-width characters,
+# FIFOs where files should be, a journal whose file name holds escapes.
+printf '\033]0;PWNED\007\033[31m' > osc.txt
+printf '%s twitch severity=9 note="\342\200\256evil \302\233 \342\200\213 \357\273\277"\n' "$ts" | mk bidi.txt
+cp ansi.txt "$(cat osc.txt)name.txt"
+printf '%s twitch severity=2\nnot a line\n' "$ts" | mk "$(cat osc.txt)bad.txt"
+mkfifo fifo.txt
+mkdir -p xdg-fifo/twitchlog && mkfifo xdg-fifo/twitchlog/rules.toml
+sed '0,/^question = "/s//question = "\\u009b\\u202e/' rules.toml > r-c1.toml
 note_big=$(awk 'BEGIN { for (i = 0; i < 70000; i++) printf "n" }')
 
 # --- the catalogue: EXPECTED-STATUS NAME :: COMMAND ---------------------------
-# A NAME that starts with "w:" may change the journal (a `log` that succeeds).
+# A status that starts with "w:" may change the journal (a `log` that succeeds); "q:" asks for no message.
 cases=$(cat <<'EOF'
 1 journal-huge-line :: twitchlog --journal huge.txt check
 0 journal-huge-line-report :: twitchlog --journal huge.txt $now report
@@ -164,6 +174,39 @@ w:0 log-checkin-minus-0 :: twitchlog $now log --checkin caffeine=-0
 2 journal-option-empty :: twitchlog --journal '' check
 2 rules-option-empty :: twitchlog --rules '' rules
 2 log-at-1899 :: twitchlog $now log --at 1899-12-31
+2 cli-escape-option :: twitchlog "--bogus$(cat osc.txt)"
+2 cli-escape-word :: twitchlog report "$(cat osc.txt)"
+2 cli-escape-window :: twitchlog $now report --window "$(cat osc.txt)"
+1 cli-escape-journal-missing :: twitchlog --journal "nope$(cat osc.txt)" check
+1 cli-escape-rules-missing :: twitchlog --rules "nope$(cat osc.txt)" rules
+1 journal-name-escape-check :: twitchlog --journal "$(cat osc.txt)name.txt" check
+0 journal-name-escape-skipped :: twitchlog --journal "$(cat osc.txt)bad.txt" $now report --format csv
+1 journal-bidi-c1-check :: twitchlog --journal bidi.txt check
+0 journal-bidi-c1-report-json :: twitchlog --journal bidi.txt $now report --format json
+0 rules-c1-bidi-json :: twitchlog --rules r-c1.toml rules --format json
+0 rules-c1-bidi-text :: twitchlog --rules r-c1.toml rules
+2 log-note-c1 :: twitchlog log --note "$(printf 'a\302\23331mRED')"
+2 log-tag-bidi :: twitchlog log -t "$(printf 'a\342\200\256b')"
+1 journal-fifo-check :: twitchlog --journal fifo.txt check
+1 journal-fifo-report :: twitchlog --journal fifo.txt $now report
+1 journal-fifo-triage :: twitchlog --journal fifo.txt $now triage --no-ask
+1 journal-fifo-advise :: twitchlog --journal fifo.txt $now advise
+1 journal-fifo-log :: twitchlog --journal fifo.txt $now log -s1
+1 journal-dev-zero-check :: twitchlog --journal /dev/zero check
+1 journal-dev-zero-report :: twitchlog --journal /dev/zero $now report
+1 rules-fifo-option :: twitchlog --rules fifo.txt rules
+1 rules-fifo-default-log :: XDG_CONFIG_HOME=$PWD/xdg-fifo twitchlog $now log -s1
+1 rules-fifo-default-completion :: XDG_CONFIG_HOME=$PWD/xdg-fifo twitchlog completion bash
+1 rules-fifo-default-advise :: XDG_CONFIG_HOME=$PWD/xdg-fifo twitchlog $now advise
+q:2 stderr-full-usage :: twitchlog log -s9 2>/dev/full
+q:1 stderr-full-stdout-full :: twitchlog $now report >/dev/full 2>/dev/full
+q:2 stderr-closed-usage :: twitchlog log --bogus 2>&-
+q:1 stderr-full-data :: twitchlog --journal missing.txt check 2>/dev/full
+2 report-last-before-year-1 :: twitchlog --as-of 2026-11-24 report --last 24323m
+2 as-of-year-1-log :: TZ=UTC twitchlog --as-of 0001-01-01 log -s1
+2 log-year-10000 :: TZ=UTC twitchlog --as-of 9999-12-31T23:59:59-23:59 log -s1
+2 log-offset-24-59 :: TZ='XXX-24:59:59' twitchlog log --note x
+w:0 log-offset-seconds :: TZ='<+1234>-12:34:56' twitchlog log --note x
 EOF
 )
 
@@ -171,14 +214,19 @@ EOF
 total=0 bad=0
 say() { echo "FAIL $name: $*"; bad=$((bad + 1)); }
 has_control() { LC_ALL=C tr -d '\n\t' < "$1" | LC_ALL=C grep -q '[[:cntrl:]]'; }
+# C1 controls (U+0080-U+009F), bidi controls (U+202A-U+202E, U+2066-U+2069), zero-width characters
+# (U+200B-U+200D, U+FEFF), as UTF-8 bytes.
+invisible=$(printf '\302[\200-\237]\n\342\200[\213-\215]\n\342\200[\252-\256]\n\342\201[\246-\251]\n\357\273\277')
+has_invisible() { LC_ALL=C grep -q -e "$invisible" "$1"; }
 printf '%s\n' "$cases" | while IFS= read -r line; do
   [ -n "$line" ] || continue
   expect=${line%% *}
   rest=${line#* }
   name=${rest%% :: *}
   command=${rest#* :: }
-  writes=false
+  writes=false quiet=false
   case $expect in w:*) writes=true expect=${expect#w:} ;; esac
+  case $expect in q:*) quiet=true expect=${expect#q:} ;; esac  # stderr itself is unwritable: no message to see
   cp base.txt j.txt
   timeout 60 sh -c "now='$now' note_big='$note_big'; $command" > out.txt 2> err.txt
   status=$?
@@ -190,11 +238,13 @@ printf '%s\n' "$cases" | while IFS= read -r line; do
   [ "$status" -ne "$expect" ] && [ "$status" -lt 124 ] && say "exit status $status, expected $expect: $(head -n 1 err.txt | cut -c1-200)"
   # The message: on stderr, or on stdout for `check`, whose findings are its output.
   clear='^(twitchlog: (error|warning)|[^ ]+:[0-9]+(:[0-9]+)?: (error|warning)): .'
-  if [ "$status" -ne 0 ] && ! grep -qE "$clear" err.txt && ! grep -qE "$clear" out.txt; then
+  if [ "$status" -ne 0 ] && ! $quiet && ! grep -qE "$clear" err.txt && ! grep -qE "$clear" out.txt; then
     say "no clear message: $(head -n 1 err.txt | cut -c1-200)"
   fi
   has_control out.txt && say "raw control characters on stdout"
   has_control err.txt && say "raw control characters on stderr"
+  has_invisible out.txt && say "raw C1, bidi or zero-width characters on stdout"
+  has_invisible err.txt && say "raw C1, bidi or zero-width characters on stderr"
   if ! $writes && ! cmp -s base.txt j.txt; then say "the journal changed"; fi
   if $writes && ! twitchlog --journal j.txt check > /dev/null 2>&1; then say "the journal no longer checks"; fi
   echo "$total $bad" > tally.txt

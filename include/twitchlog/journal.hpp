@@ -180,6 +180,15 @@ std::string format_entry(const Timestamp& time, Kind kind, const std::vector<Fie
 /// and then throwing a data Error that says so.
 void lock_journal(int fd, const std::string& path, bool exclusive, int timeout_ms);
 
+/// Throws a data Error naming the path and what it is ("a FIFO (named pipe)",
+/// "a character device"...) unless `fd` is open on a regular file. `what` is
+/// "journal" or "rule file".
+void require_regular_file(int fd, const std::string& path, std::string_view what);
+
+/// Throws a usage Error when `time` cannot be written as a journal timestamp
+/// (a date outside 0001–9999, an offset beyond ±23:59).
+void check_writable_time(const Timestamp& time);
+
 /// How append_line waits for the lock.
 struct AppendOptions {
   int lock_timeout_ms = 10000;
@@ -187,8 +196,12 @@ struct AppendOptions {
 
 /// Appends `line` plus "\n" to the journal at `path` as the contract says:
 /// creates the folder (0700) and the file (0600, with the header line) when
-/// missing, locks it, terminates a torn last line, writes once, cuts a short
-/// write back, and fdatasyncs before returning. Throws a data Error.
+/// missing, locks it, checks that the path still names the file it locked
+/// (and starts again when it was replaced), terminates a torn last line,
+/// writes once, cuts a short write back, and fdatasyncs before returning.
+/// Refuses a journal that is not the user's own, one in a folder anyone may
+/// write to without the sticky bit, and another user's symlink in a folder
+/// anyone may write to. Throws a data Error.
 void append_line(const std::string& path, std::string_view line, const AppendOptions& options = {});
 
 }  // namespace twitchlog

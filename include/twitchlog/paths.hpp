@@ -9,7 +9,9 @@
 
 namespace twitchlog {
 
-/// The environment variables that decide the paths; unset and empty are alike.
+/// The environment variables that decide the paths; unset and empty are
+/// alike, and a relative XDG_DATA_HOME, XDG_CONFIG_HOME or HOME is ignored
+/// (the XDG base directory spec calls such values invalid).
 struct PathEnvironment {
   std::string twitchlog_journal;  ///< $TWITCHLOG_JOURNAL
   std::string twitchlog_rules;    ///< $TWITCHLOG_RULES

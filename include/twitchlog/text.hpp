@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,9 +25,22 @@ std::optional<std::size_t> find_control(std::string_view text);
 /// 1-based column of byte offset `offset` in `line`, counted in characters.
 std::size_t column_of(std::string_view line, std::size_t offset);
 
-/// The text with control characters shown as escapes (\n, \t, \x1b) and
-/// invalid UTF-8 bytes as \xNN, so nothing read from a file can drive a terminal.
+/// The text with control characters shown as escapes (\n, \t, \x1b),
+/// invalid UTF-8 bytes as \xNN, and C1 controls, bidi controls and
+/// zero-width characters as \u{202e}, so nothing read from a file or typed on
+/// the command line can drive a terminal or make text look other than it is.
+/// Its output holds only printable characters: printable(printable(s)) ==
+/// printable(s).
 std::string printable(std::string_view text);
+
+/// The code point of the character at byte `offset` when it is one that
+/// printable() shows escaped although it is valid UTF-8: a C1 control
+/// (U+0080–U+009F), a bidi control (U+202A–U+202E, U+2066–U+2069) or a
+/// zero-width character (U+200B–U+200D, U+FEFF); else nullopt.
+std::optional<std::uint32_t> invisible_code_point(std::string_view text, std::size_t offset);
+
+/// Byte offset of the first C1 control character (U+0080–U+009F, in UTF-8), or nullopt.
+std::optional<std::size_t> find_c1_control(std::string_view text);
 
 /// True when `id` matches [a-z0-9][a-z0-9_-]* (ids of tags, causes, remedies...).
 bool is_id(std::string_view id);
@@ -58,7 +72,7 @@ std::string format_number(double value);
 /// Parses a whole non-negative integer that fits in an int.
 std::optional<int> parse_small_int(std::string_view text);
 
-/// `text` in double quotes, with \" and \\ escaped (for messages).
+/// `text` in double quotes for messages: its own " and \ escaped, then printable().
 std::string quoted(std::string_view text);
 
 /// Terminal styles: the one way every renderer colours its text.

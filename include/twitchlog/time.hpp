@@ -69,15 +69,49 @@ std::string format_timestamp(const Timestamp& ts);
 /// The instant `unix_seconds` with the local offset in force then (TZ honoured).
 Timestamp local_timestamp(std::int64_t unix_seconds);
 
-/// The instant of a local wall-clock time; nullopt when that time does not
-/// exist in the local time zone (a daylight-saving gap).
+/// The instants a local wall-clock time names: none in a daylight-saving gap,
+/// two in the hour that happens twice when the clocks go back.
+struct LocalTimeMatches {
+  int count = 0;
+  Timestamp first;  ///< the earlier, when count > 0
+  Timestamp last;   ///< the later (the same as first when count == 1)
+};
+/// Second 60 counts as 59 (Unix time has no leap seconds).
+LocalTimeMatches local_time_matches(const Date& date, int hour, int minute, int second);
+
+/// The instant of a local wall-clock time, the earlier one when it happens
+/// twice; nullopt when that time does not exist in the local time zone (a
+/// daylight-saving gap).
 std::optional<Timestamp> from_local(const Date& date, int hour, int minute, int second);
+
+/// The first instant of a local day: its midnight, or where daylight-saving
+/// time starts at midnight (America/Santiago, Asia/Beirut...), the end of the gap.
+Timestamp start_of_local_day(const Date& date);
+/// The last second of a local day (the later 23:59:59 when it happens twice).
+Timestamp end_of_local_day(const Date& date);
+
+/// The offset rounded to whole minutes, as RFC 3339 writes it.
+std::int32_t whole_minute_offset(std::int32_t offset_seconds);
+
+/// What parse_instant noticed about the time it was given.
+struct InstantNotes {
+  /// A local time that happens twice (the clocks went back): the earlier was
+  /// taken; `later` is the other.
+  bool ambiguous = false;
+  Timestamp later;
+  /// Second 60 was given (a leap second): Unix time has none, so it is kept as second 59.
+  bool leap_second = false;
+};
 
 /// Parses an instant as `--at` and `--as-of` take it: now, HH:MM (today),
 /// yesterday HH:MM, DURATION ago (2h ago, 30m ago, 3d ago), YYYY-MM-DD (the
-/// start of that day, or its last second when `date_means_end_of_day`),
-/// YYYY-MM-DD HH:MM, or RFC 3339. Throws a usage Error naming the valid forms.
-Timestamp parse_instant(std::string_view text, const Timestamp& now, bool date_means_end_of_day = false);
+/// first instant of that local day, or its last second when
+/// `date_means_end_of_day`), YYYY-MM-DD HH:MM[:SS] with an optional offset
+/// (Z, +HH:MM, -HH:MM) that chooses the instant, or RFC 3339. A local time
+/// that happens twice is the earlier one; second 60 is taken only at 23:59.
+/// Throws a usage Error naming the valid forms. Fills `notes` when given.
+Timestamp parse_instant(std::string_view text, const Timestamp& now, bool date_means_end_of_day = false,
+                        InstantNotes* notes = nullptr);
 
 /// Parses a DURATION: one or more <integer><unit>, units d h m s in that order
 /// ("45s", "2m", "1h30m"). Returns false and fills `failure` on error or overflow.

@@ -3,6 +3,7 @@
 
 #include "context.hpp"
 #include "twitchlog/check.hpp"
+#include "twitchlog/text.hpp"
 
 namespace twitchlog::cli {
 
@@ -23,7 +24,7 @@ int run_check(const GlobalOptions& globals) {
                                   ? std::string("ok")
                                   : fmt::format("{}, {}", count(report.errors, "error", "errors"),
                                                 count(report.warnings, "warning", "warnings"));
-  fmt::print("{}: {}, {}: {}\n", path, count(report.summary.lines, "line", "lines"),
+  fmt::print("{}: {}, {}: {}\n", printable(path), count(report.summary.lines, "line", "lines"),
              count(report.summary.entries, "entry", "entries"), verdict);
   return report.errors > 0 ? 1 : 0;
 }

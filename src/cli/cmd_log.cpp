@@ -1,4 +1,5 @@
 // `twitchlog log`: append one entry to the journal.
+#include <cerrno>
 #include <cstdio>
 #include <iostream>
 #include <iterator>
@@ -41,7 +42,28 @@ int run_log(LogOptions& options, const GlobalOptions& globals) {
   const std::string path = context.journal_path();
   warn_if_shared(path);
   append_line(path, line);
-  if (!options.quiet) fmt::print("{}\n", line);
+  // The entry is durable now: whatever happens to the echo, the status says it was recorded (a retry
+  // would write it twice).
+  if (options.request.at) {
+    InstantNotes notes;
+    const Timestamp taken = parse_instant(*options.request.at, context.now(), false, &notes);
+    if (notes.ambiguous) {
+      print_error(fmt::format(
+          "twitchlog: note: {} happens twice in the local time zone (the clocks went back); took the first, "
+          "{}; for the second, give --at {}",
+          *options.request.at, format_timestamp(taken), format_timestamp(notes.later)));
+    }
+    if (notes.leap_second) {
+      print_error("twitchlog: note: second 60 (a leap second) is recorded as second 59: Unix time has no leap seconds");
+    }
+  }
+  if (!options.quiet) {
+    if (const int err = write_output(line + "\n"); err != 0 && err != EPIPE) {
+      print_error(fmt::format(
+          "twitchlog: warning: the entry was recorded, but it could not be shown: cannot write to standard output: {}",
+          errno_text(err)));
+    }
+  }
   return 0;
 }
 

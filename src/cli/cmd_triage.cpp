@@ -1,6 +1,7 @@
 // `twitchlog triage`: red flags from the answers and the journal, to a care level.
 #include <unistd.h>
 
+#include <cerrno>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -132,12 +133,22 @@ int run_triage(const TriageOptions& options, const GlobalOptions& globals) {
       record_error = e;
     }
   }
-  fmt::print("{}", format == Format::json ? render_triage_json(assessment, rules, view)
-                                            : render_triage_text(assessment, rules, view));
+  const int output_error = write_output(format == Format::json ? render_triage_json(assessment, rules, view)
+                                                                 : render_triage_text(assessment, rules, view));
   if (record_error) {
-    std::fflush(stdout);
-    fmt::print(stderr, "twitchlog: error: this triage was not recorded: {}\n", record_error->what());
+    print_error(fmt::format("twitchlog: error: this triage was not recorded: {}", record_error->what()));
     return 1;
+  }
+  if (output_error != 0 && output_error != EPIPE) {
+    // Once the triage is recorded, the status says so: a retry would record it twice.
+    if (!view.recorded) {
+      print_error(fmt::format("twitchlog: error: cannot write to standard output: {}", errno_text(output_error)));
+      return 1;
+    }
+    print_error(fmt::format(
+        "twitchlog: warning: the triage was recorded, but its result could not be shown: cannot write to standard "
+        "output: {}",
+        errno_text(output_error)));
   }
   return options.exit_code ? exit_status_for(assessment) : 0;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <map>
@@ -66,14 +68,76 @@ const Timestamp& Context::now_for_writing() const {
 
 std::string Context::journal_path() const { return twitchlog::journal_path(options_.journal, env_); }
 
+void print_error(std::string_view text) {
+  try {
+    std::string out;
+    out.reserve(text.size() + 1);
+    for (;;) {
+      const auto newline = text.find('\n');
+      out += printable(text.substr(0, newline));
+      if (newline == std::string_view::npos) break;
+      out += '\n';
+      text.remove_prefix(newline + 1);
+    }
+    out += '\n';
+    std::size_t done = 0;
+    while (done < out.size()) {
+      const ssize_t n = ::write(STDERR_FILENO, out.data() + done, out.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return;  // stderr is gone (closed, full): nothing more can be said
+      done += static_cast<std::size_t>(n);
+    }
+  } catch (...) {  // out of memory while escaping: stay quiet rather than abort
+  }
+}
+
+int write_output(std::string_view text) {
+  errno = 0;
+  if (!text.empty() && std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
+    const int err = errno != 0 ? errno : EIO;
+    std::clearerr(stdout);
+    return err;
+  }
+  errno = 0;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    const int err = errno != 0 ? errno : EIO;
+    std::clearerr(stdout);
+    return err;
+  }
+  return 0;
+}
+
 void warn_if_shared(const std::string& path) {
-  // The journal is health data: say so when others may read or write it.
+  // The journal is health data: say so when others may read or write it, or list its folder.
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 066) != 0) {
-    fmt::print(stderr,
-               "twitchlog: warning: journal {} can be read or written by others (mode {:04o}); make it private: "
-               "chmod 600 {}\n",
-               printable(path), st.st_mode & 07777, shell_quoted(printable(path)));
+    print_error(fmt::format(
+        "twitchlog: warning: journal {} can be read or written by others (mode {:04o}); make it private: chmod 600 {}",
+        path, st.st_mode & 07777, shell_quoted(printable(path))));
+  }
+  // The folder of the file itself (a symlinked journal's real folder; the folder it will be made in).
+  const bool exists = ::stat(path.c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) return;  // not a journal at all: the command says so
+  const auto parent = [](const std::string& file) {
+    const auto slash = file.find_last_of('/');
+    return slash == std::string::npos ? std::string(".") : file.substr(0, std::max<std::size_t>(slash, 1));
+  };
+  char* real = ::realpath(exists ? path.c_str() : parent(path).c_str(), nullptr);
+  if (real == nullptr) return;
+  const std::string folder = exists ? parent(real) : std::string(real);
+  std::free(real);
+  if (::stat(folder.c_str(), &st) != 0 || (st.st_mode & 044) == 0) return;
+  if ((st.st_mode & S_IWOTH) != 0 && (st.st_mode & S_ISVTX) == 0) return;  // the writer refuses it outright
+  if ((st.st_mode & S_ISVTX) != 0 || st.st_uid != ::geteuid()) {
+    print_error(fmt::format(
+        "twitchlog: warning: journal {} is in {}, a folder others can list (mode {:04o}, owner uid {}): they can see "
+        "that it exists; keep it in a private folder of your own",
+        path, folder, st.st_mode & 07777, st.st_uid));
+  } else {
+    print_error(fmt::format(
+        "twitchlog: warning: the folder of journal {}, {}, can be listed by others (mode {:04o}); make it private: "
+        "chmod 700 {}",
+        path, folder, st.st_mode & 07777, shell_quoted(printable(folder))));
   }
 }
 
@@ -148,8 +212,8 @@ void enforce_strict(bool strict, const JournalRead& read) {
 
 void report_read(const JournalRead& read) {
   if (read.missing) {
-    fmt::print(stderr, "twitchlog: note: journal {} does not exist yet; nothing from it is taken into account\n",
-               printable(read.file));
+    print_error(fmt::format("twitchlog: note: journal {} does not exist yet; nothing from it is taken into account",
+                            read.file));
   }
   // The lines left out, as check names them; warnings (unknown ids, entries
   // after now...) are counted in one line: `check` lists them.
@@ -160,16 +224,16 @@ void report_read(const JournalRead& read) {
     Diagnostic skipped = d;
     skipped.severity = Diagnostic::Severity::warning;
     skipped.message = "skipped: " + d.message;
-    fmt::print(stderr, "{}\n", skipped.render());
+    print_error(skipped.render());
     ++shown;
   }
   if (read.errors > shown) {
-    fmt::print(stderr, "twitchlog: warning: {} more malformed lines skipped; run `twitchlog check`\n",
-               read.errors - shown);
+    print_error(fmt::format("twitchlog: warning: {} more malformed lines skipped; run `twitchlog check`",
+                            read.errors - shown));
   }
   if (read.warnings > 0) {
-    fmt::print(stderr, "twitchlog: note: {} warning{} about {}; run `twitchlog check` to see {}\n", read.warnings,
-               read.warnings == 1 ? "" : "s", printable(read.file), read.warnings == 1 ? "it" : "them");
+    print_error(fmt::format("twitchlog: note: {} warning{} about {}; run `twitchlog check` to see {}", read.warnings,
+                            read.warnings == 1 ? "" : "s", read.file, read.warnings == 1 ? "it" : "them"));
   }
 }
 

@@ -78,8 +78,20 @@ ValueSpec value_of(const CLI::Option* option);
 /// --color WHEN (auto, always, never), described for completion.
 CLI::Option* add_color_option(CLI::App* sub, std::string& choice);
 
+/// Writes `text` to standard error with every line passed through
+/// printable() (so no byte from a file name, the command line or a file can
+/// drive the terminal), in one write(2). Never throws: when standard error
+/// itself fails there is nowhere left to say so, and the exit status tells.
+void print_error(std::string_view text);
+
+/// Writes `text` to standard output and flushes it. Returns 0 when it was
+/// written, else the errno of the failure (EPIPE included); clears the
+/// stream's error, so that only the caller decides what the failure means.
+int write_output(std::string_view text);
+
 /// Warns on stderr, with the chmod that fixes it, when the journal at `path`
-/// can be read or written by others (`log` and `check` call it).
+/// can be read or written by others, or its folder can be listed by others
+/// (`log` and `check` call it).
 void warn_if_shared(const std::string& path);
 
 /// Refuses a value outside `valid`: "OPTION: unknown WHAT "VALUE"; valid: ..." (exit 2).

@@ -1,9 +1,13 @@
 // twitchlog: wires the command line to the library and maps errors to exit
 // statuses (2 usage, 1 data and I/O). Nothing else decides an exit status.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 #include <string_view>
 #include <system_error>
 #include <vector>
@@ -22,11 +26,43 @@ constexpr int kDataStatus = 1;
 
 int report(const twitchlog::Error& e) {
   if (e.diagnostics().empty()) {
-    fmt::print(stderr, "twitchlog: error: {}\n", e.what());
+    twitchlog::cli::print_error(fmt::format("twitchlog: error: {}", e.what()));
   } else {
-    for (const auto& d : e.diagnostics()) fmt::print(stderr, "{}\n", d.render());
+    for (const auto& d : e.diagnostics()) twitchlog::cli::print_error(d.render());
   }
   return e.kind() == twitchlog::ErrorKind::usage ? kUsageStatus : kDataStatus;
+}
+
+// The one rule for output, whoever wrote it (a subcommand, CLI11's --help
+// and --version): when standard output cannot take it, exit 1 and say so;
+// a reader that stopped early (`twitchlog rules | head`, EPIPE) is not an
+// error: quit quietly, like ripgrep.
+int finish(int status) {
+  errno = 0;
+  std::cout.flush();
+  const int cout_errno = std::cout.bad() ? errno : 0;
+  const bool cout_failed = std::cout.bad();
+  errno = 0;
+  const bool failed = std::fflush(stdout) != 0 || std::ferror(stdout) || cout_failed;
+  if (!failed) return status;
+  const int err = errno != 0 ? errno : cout_errno;
+  if (err == EPIPE) return status;
+  twitchlog::cli::print_error(fmt::format("twitchlog: error: cannot write to standard output{}",
+                                          err != 0 ? ": " + twitchlog::errno_text(err) : std::string()));
+  return kDataStatus;
+}
+
+// A closed standard descriptor would be reused by the next open(2): the
+// journal could become "standard error". Each closed one is taken by
+// /dev/null opened the wrong way round, so that writes to it still fail
+// (EBADF) as they would have.
+void occupy_closed_standard_descriptors() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+      const int got = ::open("/dev/null", (fd == 0 ? O_WRONLY : O_RDONLY) | O_NOCTTY);
+      if (got != fd && got >= 0) ::close(got);  // should not happen: the lower ones are open
+    }
+  }
 }
 
 std::vector<std::string_view> subcommand_names(const CLI::App& app) {
@@ -61,6 +97,7 @@ void setup_help(CLI::App& app) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  occupy_closed_standard_descriptors();
   // A file-size limit must fail the write (EFBIG, then cut back), not kill us mid-entry.
   std::signal(SIGXFSZ, SIG_IGN);
   std::signal(SIGPIPE, SIG_IGN);
@@ -127,35 +164,44 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {
-      fmt::print(stderr, "twitchlog: error: no subcommand given; choose one of {} (see twitchlog --help)\n",
-                 fmt::join(subcommand_names(app), ", "));
+      twitchlog::cli::print_error(
+          fmt::format("twitchlog: error: no subcommand given; choose one of {} (see twitchlog --help)",
+                      fmt::join(subcommand_names(app), ", ")));
       return kUsageStatus;
     }
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);
+    if (e.get_exit_code() == 0) {  // --help, --version: written as every other output is, so its errors tell
+      std::ostringstream out, err;
+      const int help_status = app.exit(e, out, err);
+      const int failed = twitchlog::cli::write_output(out.str());
+      if (failed != 0 && failed != EPIPE) {
+        twitchlog::cli::print_error(
+            fmt::format("twitchlog: error: cannot write to standard output: {}", twitchlog::errno_text(failed)));
+        return kDataStatus;
+      }
+      if (!err.str().empty()) twitchlog::cli::print_error(err.str());
+      return finish(help_status);
+    }
     const auto* sub = app.get_subcommands().empty() ? nullptr : app.get_subcommands().front();
-    fmt::print(stderr, "twitchlog: error: {} (see twitchlog {}--help)\n", e.what(), sub ? sub->get_name() + " " : "");
+    // CLI11's message quotes the words as typed: print_error escapes them.
+    twitchlog::cli::print_error(
+        fmt::format("twitchlog: error: {} (see twitchlog {}--help)", e.what(), sub ? sub->get_name() + " " : ""));
     return kUsageStatus;
   } catch (const twitchlog::Error& e) {
     return report(e);
   } catch (const std::system_error& e) {
     // fmt::print throws this when standard output fails.
     if (e.code() == std::errc::broken_pipe) return status;  // the reader stopped early (`| head`): not an error
-    fmt::print(stderr, "twitchlog: error: cannot write to standard output: {}\n", e.code().message());
+    std::clearerr(stdout);
+    twitchlog::cli::print_error(
+        fmt::format("twitchlog: error: cannot write to standard output: {}", e.code().message()));
     return kDataStatus;
   } catch (const std::bad_alloc&) {
-    fmt::print(stderr, "twitchlog: error: out of memory\n");
+    twitchlog::cli::print_error("twitchlog: error: out of memory");
+    return kDataStatus;
+  } catch (const std::exception& e) {
+    twitchlog::cli::print_error(fmt::format("twitchlog: internal error: {}", e.what()));
     return kDataStatus;
   }
-  errno = 0;
-  std::fflush(stdout);
-  if (std::ferror(stdout)) {
-    // A reader that stopped early (`twitchlog rules | head`) is not an error: quit quietly, like ripgrep.
-    if (errno == EPIPE) return status;
-    const int err = errno;
-    fmt::print(stderr, "twitchlog: error: cannot write to standard output{}\n",
-               err != 0 ? ": " + twitchlog::errno_text(err) : std::string());
-    return kDataStatus;
-  }
-  return status;
+  return finish(status);
 }

@@ -81,7 +81,32 @@ $ mkdir folder && twitchlog log --journal folder -s2
 ! twitchlog: error: cannot open journal folder for writing: Is a directory
 ? 1
 $ mkfifo fifo && twitchlog log --journal fifo -s2
-! twitchlog: error: journal fifo is not a regular file
+! twitchlog: error: journal fifo is not a regular file: it is a FIFO (named pipe)
 ? 1
 $ cmp journal.txt before.txt && echo unchanged
 > unchanged
+
+# Issue 14: times that cannot be written are refused (exit 2), the journal untouched.
+$ TZ=UTC twitchlog --as-of 9999-12-31T23:59:59-23:59 log -s1
+! twitchlog: error: the time 10000-01-01T23:58:59Z cannot be written: journal dates go from 0001-01-01 to 9999-12-31
+? 2
+$ TZ='XXX-24:59:59' twitchlog log --note x
+! twitchlog: error: the local UTC offset +24:59:59 (from TZ) cannot be written: RFC 3339 offsets go from -23:59 to +23:59; set TZ to a real time zone, such as TZ=Europe/Berlin
+? 2
+$ TZ=UTC twitchlog --as-of 0001-01-01 log -s1
+! twitchlog: error: now (0001-01-01T23:59:59Z, from --as-of) is before 1900; an entry needs a time from 1900 on
+? 2
+# C1 controls are refused like other controls (U+009B is a CSI on some terminals).
+$ twitchlog log --note "$(printf 'a\302\23331mRED \342\200\256evil')"
+! twitchlog: error: text contains the control character U+009B; only tab and newline may stand in text
+? 2
+$ twitchlog log -s1 "$(printf 'next \302\205line')"
+! twitchlog: error: note contains the control character U+0085; only tab and newline may stand in text
+? 2
+$ cmp journal.txt before.txt && echo unchanged
+> unchanged
+
+# Item 15: messages escape once: the escape shows as \x1b, not \\x1b.
+$ twitchlog log --remedy "$(printf 'x\033]0;t')"
+! twitchlog: error: unknown remedy "x\x1b]0;t"; valid: hydration, magnesium, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy
+? 2

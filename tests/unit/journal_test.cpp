@@ -443,3 +443,149 @@ TEST_CASE("a writer gives up on a lock held too long, writing nothing") {
   ::close(fd);
   CHECK(test::slurp(path) == "# twitchlog journal v1\n");
 }
+
+TEST_CASE("a BOM on a later line is not called the start of the file") {
+  std::string bom_line = "\xef\xbb\xbf" + entry_line("twitch");
+  Collect seen;
+  scan_journal_text("\xef\xbb\xbf# twitchlog journal v1\n" + entry_line("twitch") + "\n" + bom_line + "\n", seen);
+  REQUIRE(seen.problems.size() == 2);
+  CHECK(seen.problems[0].starts_with("1: byte order mark at the start of the file"));
+  CHECK(seen.problems[1] == "3: byte order mark (U+FEFF) at the start of the line; delete it");
+  Collect first;
+  scan_journal_text(bom_line + "\n", first);
+  REQUIRE(first.problems.size() == 1);
+  CHECK(first.problems[0].starts_with("1: byte order mark at the start of the file"));
+}
+
+TEST_CASE("writers refuse C1 controls like other controls") {
+  CHECK(test::error_of([] {
+          encode_value(
+              "a\xc2\x9b"
+              "31mRED",
+              "note");
+        }) == "note contains the control character U+009B; only tab and newline may stand in text");
+  CHECK(test::error_of([] { encode_value("\xc2\x85", "dose"); }).find("U+0085") != std::string::npos);
+  CHECK(encode_value("no-break\xc2\xa0space", "note") == "no-break\xc2\xa0space");  // U+00A0 is text
+}
+
+TEST_CASE("format_entry never writes a timestamp the reader refuses") {
+  // --as-of 9999-12-31T23:59:59-23:59 with TZ=UTC is 10000-01-01T23:58:59Z.
+  const Timestamp y10000{test::at("9999-12-31T23:59:59-23:59").unix_seconds, 0};
+  CHECK(test::error_of([&] { format_entry(y10000, Kind::twitch, {}); }) ==
+        "the time 10000-01-01T23:58:59Z cannot be written: journal dates go from 0001-01-01 to 9999-12-31");
+  // TZ='XXX-24:59:59' gives an offset of +24:59:59.
+  const Timestamp far{test::at(kTs).unix_seconds, 24 * 3600 + 59 * 60 + 59};
+  CHECK(test::error_of([&] {
+          format_entry(far, Kind::note, {{"text", "x"}});
+        }).starts_with("the local UTC offset +24:59:59 (from TZ) cannot be written"));
+  const Timestamp edge{test::at(kTs).unix_seconds, -(23 * 3600 + 59 * 60 + 29)};  // rounds to -23:59
+  const std::string line = format_entry(edge, Kind::twitch, {});
+  CHECK(parse(line)->type == LineType::entry);
+  CHECK(parse(line)->entry.time.unix_seconds == edge.unix_seconds);
+}
+
+TEST_CASE("append_line makes the journal 0600 and its folders 0700 whatever the umask") {
+  for (const mode_t mask : {mode_t{0777}, mode_t{0177}, mode_t{0}}) {
+    CAPTURE(mask);
+    test::TempDir dir;
+    const mode_t old = ::umask(mask);
+    const std::string path = dir.file("a/b/journal.txt");
+    const std::string error = test::error_of([&] {
+      append_line(path, entry_line("twitch"));
+      append_line(path, entry_line("note text=again"));  // the next `log` can open it
+    });
+    ::umask(old);
+    CHECK(error == "");
+    struct stat st {};
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    CHECK((st.st_mode & 07777) == 0600);
+    REQUIRE(::stat(dir.file("a").c_str(), &st) == 0);
+    CHECK((st.st_mode & 07777) == 0700);
+    REQUIRE(::stat(dir.file("a/b").c_str(), &st) == 0);
+    CHECK((st.st_mode & 07777) == 0700);
+    CHECK(test::slurp(path) ==
+          "# twitchlog journal v1\n" + entry_line("twitch") + "\n" + entry_line("note text=again") + "\n");
+  }
+}
+
+TEST_CASE("a writer that waited for the lock writes to the file the path names now, not the replaced one") {
+  test::TempDir dir;
+  const std::string path = dir.file("j.txt");
+  test::spit(path, "# twitchlog journal v1\n");
+  ::chmod(path.c_str(), 0600);
+  const int held = ::open(path.c_str(), O_RDONLY);
+  REQUIRE(::flock(held, LOCK_EX) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::close(held);  // the lock belongs to the parent's open file, which this copy of the descriptor would keep
+    try {
+      append_line(path, entry_line("note text=waited"));
+    } catch (...) {
+      ::_exit(1);
+    }
+    ::_exit(0);
+  }
+  ::usleep(200 * 1000);  // the child has opened the old file and waits for its lock
+  // What an editor or `sed -i` does: a new file renamed over the journal.
+  test::spit(dir.file("j.new"), "# twitchlog journal v1\n" + entry_line("note text=edited") + "\n");
+  ::chmod(dir.file("j.new").c_str(), 0600);
+  REQUIRE(::rename(dir.file("j.new").c_str(), path.c_str()) == 0);
+  ::close(held);  // releases the lock on the old file
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(test::slurp(path) ==
+        "# twitchlog journal v1\n" + entry_line("note text=edited") + "\n" + entry_line("note text=waited") + "\n");
+}
+
+TEST_CASE("readers refuse what is not a regular file, without hanging") {
+  test::TempDir dir;
+  REQUIRE(::mkfifo(dir.file("fifo").c_str(), 0600) == 0);
+  Collect seen;
+  CHECK(test::error_of([&] { scan_journal_file(dir.file("fifo"), seen); }) ==
+        "journal " + dir.file("fifo") + " is not a regular file: it is a FIFO (named pipe)");
+  CHECK(test::error_of([&] { scan_journal_file("/dev/zero", seen); }) ==
+        "journal /dev/zero is not a regular file: it is a character device");
+  CHECK(test::error_of([&] { append_line(dir.file("fifo"), entry_line("twitch")); }) ==
+        "journal " + dir.file("fifo") + " is not a regular file: it is a FIFO (named pipe)");
+}
+
+TEST_CASE("append_line refuses journals others could read or replace, naming the path and the owner") {
+  test::TempDir dir;
+  const std::string shared = dir.file("shared");
+  REQUIRE(::mkdir(shared.c_str(), 0700) == 0);
+  REQUIRE(::chmod(shared.c_str(), 0777) == 0);
+  // A folder anyone may write to, without the sticky bit: anyone could replace the journal.
+  CHECK(test::error_of([&] {
+          append_line(shared + "/j.txt", entry_line("twitch"));
+        }).starts_with("refusing to write to journal " + shared + "/j.txt: its folder " + shared));
+  CHECK(::access((shared + "/j.txt").c_str(), F_OK) != 0);
+  // With the sticky bit (as /tmp), the user's own journal is fine.
+  REQUIRE(::chmod(shared.c_str(), 01777) == 0);
+  CHECK(test::error_of([&] { append_line(shared + "/mine.txt", entry_line("twitch")); }) == "");
+  if (::geteuid() != 0) {
+    MESSAGE("not root: the cases of files owned by another user (nobody) are not run");
+    return;
+  }
+  const uid_t nobody = 65534;
+  test::spit(shared + "/theirs.txt", "# twitchlog journal v1\n");
+  REQUIRE(::chmod((shared + "/theirs.txt").c_str(), 0666) == 0);
+  REQUIRE(::chown((shared + "/theirs.txt").c_str(), nobody, nobody) == 0);
+  CHECK(test::error_of([&] {
+          append_line(shared + "/theirs.txt", entry_line("note text=secret"));
+        }).starts_with("refusing to write to journal " + shared + "/theirs.txt: it belongs to"));
+  CHECK(test::slurp(shared + "/theirs.txt") == "# twitchlog journal v1\n");
+  // Another user's symlink in the shared folder, to a file of ours (~/.profile).
+  test::spit(dir.file("profile"), "# mine\n");
+  REQUIRE(::symlink(dir.file("profile").c_str(), (shared + "/planted.txt").c_str()) == 0);
+  REQUIRE(::lchown((shared + "/planted.txt").c_str(), nobody, nobody) == 0);
+  CHECK(test::error_of([&] {
+          append_line(shared + "/planted.txt", entry_line("note text=secret"));
+        }).find("is a symbolic link owned by") != std::string::npos);
+  CHECK(test::slurp(dir.file("profile")) == "# mine\n");
+  // The user's own symlink there is followed.
+  REQUIRE(::symlink(dir.file("profile").c_str(), (shared + "/own.txt").c_str()) == 0);
+  CHECK(test::error_of([&] { append_line(shared + "/own.txt", entry_line("twitch")); }) == "");
+}

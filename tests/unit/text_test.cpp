@@ -7,6 +7,7 @@
 #include <string>
 
 #include "twitchlog/error.hpp"
+#include "twitchlog/json.hpp"
 #include "twitchlog/text.hpp"
 
 using namespace twitchlog;
@@ -96,4 +97,37 @@ TEST_CASE("a diagnostic on a long line shows 60 characters either side of the ca
   d.excerpt = "short X line";
   d.column = 7;
   CHECK(d.render() == "j.txt:3:7: error: bad\n 3 | short X line\n   |       ^");
+}
+
+TEST_CASE("printable escapes C1, bidi and zero-width characters visibly, and is idempotent") {
+  CHECK(printable("a\xc2\x9b"
+                  "31mRED \xe2\x80\xae"
+                  "evil") == "a\\u{9b}31mRED \\u{202e}evil");
+  CHECK(printable("\xe2\x80\x8b\xe2\x80\x8c\xe2\x80\x8d\xef\xbb\xbf") == "\\u{200b}\\u{200c}\\u{200d}\\u{feff}");
+  CHECK(printable("\xe2\x80\xaa\xe2\x81\xa6\xe2\x81\xa9") == "\\u{202a}\\u{2066}\\u{2069}");
+  CHECK(printable("\x1b]0;PWNED\x07") == "\\x1b]0;PWNED\\x07");
+  // Neighbours of the escaped ranges stay as they are.
+  CHECK(printable("\xc2\xa0\xe2\x80\x8a\xe2\x80\x8e\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa") ==
+        "\xc2\xa0\xe2\x80\x8a\xe2\x80\x8e\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa");
+  CHECK(printable("café ☕ שלום") == "café ☕ שלום");
+  for (const std::string text : {"\x1b[31m\xc2\x85\xe2\x80\xae", "a\\b", "bad \xff\xfe", "\xe2\x80"}) {
+    CAPTURE(text);
+    CHECK(printable(printable(text)) == printable(text));
+  }
+  CHECK(find_c1_control("ok \xc2\xa0") == std::nullopt);
+  CHECK(find_c1_control("x\xc2\x85") == std::optional<std::size_t>(1));
+}
+
+TEST_CASE("quoted escapes once: an escape sequence is not doubled, a backslash of the text is") {
+  CHECK(quoted("\x1b]0;x") == "\"\\x1b]0;x\"");
+  CHECK(quoted("a\\b") == "\"a\\\\b\"");
+  CHECK(quoted("say \"hi\"") == "\"say \\\"hi\\\"\"");
+  CHECK(quoted("\xe2\x80\xae") == "\"\\u{202e}\"");
+}
+
+TEST_CASE("JSON strings escape C1, bidi and zero-width characters as \\u sequences") {
+  CHECK(json_string("a\xc2\x9b"
+                    "b\xe2\x80\xae"
+                    "c\xef\xbb\xbf\xe2\x80\x8b") == "\"a\\u009bb\\u202ec\\ufeff\\u200b\"");
+  CHECK(json_string("café ☕") == "\"café ☕\"");
 }

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <ctime>
+
 #include "helpers.hpp"
 #include "twitchlog/time.hpp"
 
@@ -174,4 +177,119 @@ TEST_CASE("parse_timestamp through a DateCache gives what it gives without one")
       CHECK(plain_failure.message == cached_failure.message);
     }
   }
+}
+
+namespace {
+
+// Sets TZ for one test and puts the usual one back.
+class LocalZone {
+ public:
+  explicit LocalZone(const char* tz) {
+    ::setenv("TZ", tz, 1);
+    ::tzset();
+  }
+  ~LocalZone() {
+    ::setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1);
+    ::tzset();
+  }
+  LocalZone(const LocalZone&) = delete;
+  LocalZone& operator=(const LocalZone&) = delete;
+};
+
+// POSIX forms of the zones of the issue (tzdata need not be installed): DST that starts at midnight.
+constexpr const char* kSantiago = "<-04>4<-03>,M9.1.6/24,M4.1.6/24";     // 2024-09-08 00:00 does not exist
+constexpr const char* kBeirut = "EET-2EEST,M3.5.0/0,M10.5.0/0";          // 2024-03-31 00:00 does not exist
+constexpr const char* kSaoPaulo2018 = "<-03>3<-02>,M11.1.0/0,M2.3.0/0";  // 2018-11-04 00:00 does not exist
+
+}  // namespace
+
+TEST_CASE("months outside 1-12 count on from the year instead of indexing before the table") {
+  // report --last 24323m from 2026-11-24 asked for month 0 of year 0 (UB before: kDays[-1]).
+  CHECK(days_in_month(0, 0) == 31);       // the December before
+  CHECK(days_in_month(2024, 14) == 28);   // February 2025
+  CHECK(days_in_month(2025, -10) == 29);  // February 2024
+  CHECK(days_from_date({2026, 0, 15}) == days_from_date({2025, 12, 15}));
+  CHECK(days_from_date({2026, 13, 1}) == days_from_date({2027, 1, 1}));
+  CHECK(days_from_date({2026, -10, 1}) == days_from_date({2025, 2, 1}));
+}
+
+TEST_CASE("a plain date is the first instant of its local day, even where midnight does not exist") {
+  const Timestamp now = test::at("2025-06-01T12:00:00Z");
+  {
+    LocalZone zone(kSantiago);
+    CHECK(format_timestamp(parse_instant("2024-09-08", now)) == "2024-09-08T01:00:00-03:00");
+    CHECK(format_timestamp(parse_instant("2024-09-07", now, true)) == "2024-09-07T23:59:59-04:00");
+    CHECK(format_timestamp(start_of_local_day({2024, 9, 9})) == "2024-09-09T00:00:00-03:00");
+  }
+  {
+    LocalZone zone(kBeirut);
+    CHECK(format_timestamp(parse_instant("2024-03-31", now)) == "2024-03-31T01:00:00+03:00");
+  }
+  {
+    LocalZone zone(kSaoPaulo2018);
+    CHECK(format_timestamp(parse_instant("2018-11-04", now)) == "2018-11-04T01:00:00-02:00");
+  }
+  // A gap that ends between two whole minutes: the first second of the day exactly.
+  {
+    LocalZone zone("<-00>0<+0030>-0:30:30,M3.5.0/0,M10.5.0/0");
+    CHECK(format_timestamp(start_of_local_day({2026, 3, 29})) == "2026-03-29T00:31:00+00:31");
+  }
+}
+
+TEST_CASE("a local time that happens twice is the earlier instant; an offset chooses") {
+  const Timestamp now = test::at("2026-11-24T10:00:00+01:00");
+  const auto matches = local_time_matches({2026, 10, 25}, 2, 30, 0);
+  CHECK(matches.count == 2);
+  CHECK(format_timestamp(matches.first) == "2026-10-25T02:30:00+02:00");
+  CHECK(format_timestamp(matches.last) == "2026-10-25T02:30:00+01:00");
+  InstantNotes notes;
+  CHECK(format_timestamp(parse_instant("2026-10-25 02:30", now, false, &notes)) == "2026-10-25T02:30:00+02:00");
+  CHECK(notes.ambiguous);
+  CHECK(format_timestamp(notes.later) == "2026-10-25T02:30:00+01:00");
+  CHECK(format_timestamp(parse_instant("2026-10-25 02:30+01:00", now, false, &notes)) == "2026-10-25T02:30:00+01:00");
+  CHECK_FALSE(notes.ambiguous);
+  CHECK(format_timestamp(parse_instant("2026-10-25 02:30:00+02:00", now)) == "2026-10-25T02:30:00+02:00");
+  CHECK(format_timestamp(parse_instant("2026-10-25T02:30:00+01:00", now)) == "2026-10-25T02:30:00+01:00");
+  CHECK(format_timestamp(parse_instant("2026-10-25 01:30Z", now)) == "2026-10-25T02:30:00+01:00");
+  CHECK(local_time_matches({2026, 3, 29}, 2, 30, 0).count == 0);
+  CHECK(local_time_matches({2026, 11, 3}, 9, 0, 0).count == 1);
+  // The end of a day whose last hour happens twice is the later 23:59:59.
+  {
+    LocalZone zone(kSantiago);  // summer time ends on the first Saturday of April at 24:00: back to 23:00
+    CHECK(format_timestamp(end_of_local_day({2026, 4, 4})) == "2026-04-04T23:59:59-04:00");
+  }
+}
+
+TEST_CASE("second 60: --at takes it only at 23:59; readers count it on its written date") {
+  const Timestamp now = test::at("2027-06-01T10:00:00+02:00");
+  InstantNotes notes;
+  CHECK(format_timestamp(parse_instant("2026-12-31 23:59:60", now, false, &notes)) == "2026-12-31T23:59:59+01:00");
+  CHECK(notes.leap_second);
+  CHECK(format_timestamp(parse_instant("2016-12-31T23:59:60Z", now)) == "2017-01-01T00:59:59+01:00");
+  CHECK(test::error_of([&] {
+          parse_instant("2026-12-31 12:30:60", now);
+        }).find("second 60 (a leap second) comes only at 23:59:60") != std::string::npos);
+  CHECK(test::error_of([&] { parse_instant("12:30:60", now); }).find("comes only at 23:59:60") != std::string::npos);
+  const Timestamp leap = test::at("2016-12-31T23:59:60Z");
+  CHECK(date_from_days(leap.day()) == Date{2016, 12, 31});
+  CHECK(leap.unix_seconds == test::at("2016-12-31T23:59:59Z").unix_seconds);
+  // Through a DateCache (the journal reader's fast path) too.
+  DateCache cache;
+  Timestamp a, b;
+  ParseFailure failure;
+  REQUIRE(parse_timestamp("2016-12-31T23:59:58+01:00", a, failure, cache));
+  REQUIRE(parse_timestamp("2016-12-31T23:59:60+01:00", b, failure, cache));
+  CHECK(date_from_days(b.day()) == Date{2016, 12, 31});
+  CHECK(b.unix_seconds == a.unix_seconds + 1);
+}
+
+TEST_CASE("an offset with seconds is written rounded to the minute, naming the same instant") {
+  LocalZone zone("<+1234>-12:34:56");
+  const Timestamp ts = local_timestamp(test::at("2026-12-02T09:17:03Z").unix_seconds);
+  CHECK(ts.offset_seconds == 12 * 3600 + 34 * 60 + 56);
+  const std::string text = format_timestamp(ts);
+  CHECK(text == "2026-12-02T21:52:03+12:35");
+  CHECK(test::at(text).unix_seconds == ts.unix_seconds);
+  CHECK(whole_minute_offset(-(3600 + 29)) == -3600);
+  CHECK(whole_minute_offset(-(3600 + 30)) == -3660);
 }
