@@ -199,6 +199,7 @@ std::string render_triage_json(const Assessment& a, const RuleSet& rules, const 
   j.key("level").value(a.level->id);
   j.key("level_rank").value(a.level->rank);
   j.key("level_name").value(a.level->name);
+  j.key("level_meaning").value(a.level->meaning);
   j.key("action").value(a.level->action);
   j.key("red_flags").begin_array();
   for (const auto& f : a.fired) {
@@ -206,6 +207,7 @@ std::string render_triage_json(const Assessment& a, const RuleSet& rules, const 
     j.key("id").value(f.flag->id);
     j.key("name").value(f.flag->name);
     j.key("level").value(f.flag->level);
+    j.key("question").value(f.flag->question);
     j.key("source").value(source_name(f));
     j.key("answer");
     if (const auto answer = a.answers.find(f.flag->id); answer != a.answers.end()) {

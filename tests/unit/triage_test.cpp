@@ -465,7 +465,10 @@ TEST_CASE("the JSON report carries every figure the text shows") {
     while (i + 1 < json.size() && json[i + 1] == ' ') ++i;
   }
   for (const char* needle : {
-           "\"level\": \"gp\",",
+           "\"level\": \"gp\",\"level_rank\": 1,\"level_name\": \"See a GP\",\"level_meaning\": \"Worth a look.\","
+           "\"action\": \"Book a GP.\",",
+           "{\"id\": \"bite\",\"name\": \"Bite\",\"level\": \"gp\",\"question\": \"Biting?\",\"source\": "
+           "\"answer+journal\",\"answer\": \"yes\",",
            "\"as_of\": \"2026-11-24T10:00:00+01:00\",",
            "\"droop\": \"no\"",
            "\"recorded\": false,",
