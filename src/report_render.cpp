@@ -335,7 +335,7 @@ std::string render_report_json(const Report& r, const RuleSet& rules) {
   j.key("flags").begin_array();
   for (const auto& f : r.triage.fired) {
     j.begin_object().key("id").value(f.flag->id).key("level").value(f.flag->level);
-    j.key("evidence").value(f.evidence.empty() ? std::string() : f.evidence.front().text).end_object();
+    j.key("evidence").value(f.evidence.empty() ? std::string() : evidence_text(f.evidence.front())).end_object();
   }
   j.end_array();
   j.end_object();
@@ -482,7 +482,7 @@ std::string render_report_markdown(const Report& r, const RuleSet& rules) {
     out += fmt::format("\n## Red flags (as of {})\n\n", format_timestamp(r.triage.as_of));
     for (const auto& f : r.triage.fired) {
       out += fmt::format("- **{}** ({}): {}\n", md(f.flag->name), md(f.flag->level), md(f.flag->meaning));
-      for (const auto& e : f.evidence) out += fmt::format("  - {}\n", md(e.text));
+      for (const auto& e : f.evidence) out += fmt::format("  - {}\n", md(evidence_text(e)));
     }
   }
   out += fmt::format("\n*{}*\n", md(rules.triage.disclaimer));

@@ -1,13 +1,8 @@
 #include "twitchlog/triage.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <memory>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "twitchlog/stats.hpp"
 #include "twitchlog/text.hpp"
@@ -25,17 +20,17 @@ struct LineList {
     ++count;
     if (lines.size() < kMaxEvidenceLines) lines.push_back(line);
   }
-  Evidence evidence(std::string rule, std::string text) {
+  /// Evidence of `kind` resting on these lines, `count` set to how many.
+  Evidence evidence(EvidenceKind kind) {
     std::sort(lines.begin(), lines.end());  // entries may come in any order
-    return Evidence{EvidenceSource::journal, std::move(rule), std::move(text), lines, count};
+    Evidence e;
+    e.kind = kind;
+    e.count = count;
+    e.lines = lines;
+    e.line_count = count;
+    return e;
   }
 };
-
-std::string plural(std::uint64_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
-std::string month_name(int month_key) { return fmt::format("{:04}-{:02}", month_key / 12, month_key % 12 + 1); }
 
 // What one red flag gathers during the pass.
 struct FlagState {
@@ -73,7 +68,9 @@ class TriageScanner : public EntrySink {
     if (entry.kind == Kind::twitch) {
       twitch(entry, day);
     } else if (entry.kind == Kind::triage) {
+      // Answered yes (or `flags`, or `sudden`) or unsure: unsure counts as yes.
       named_flags(entry.yes, entry.line, day, &FlagState::triage_flags);
+      named_flags(entry.unsure, entry.line, day, &FlagState::triage_flags);
     }
   }
 
@@ -85,14 +82,12 @@ class TriageScanner : public EntrySink {
       journal_rule(state, evidence);
       const auto window = rules_.triage.flag_window_days;
       if (state.twitch_flags.count > 0) {
-        evidence.push_back(state.twitch_flags.evidence(
-            "flags", fmt::format("named in the flags of {} in the last {} days",
-                                 plural(state.twitch_flags.count, "twitch entry", "twitch entries"), window)));
+        evidence.push_back(state.twitch_flags.evidence(EvidenceKind::twitch_flags));
+        evidence.back().window_days = window;
       }
       if (state.triage_flags.count > 0) {
-        evidence.push_back(state.triage_flags.evidence(
-            "flags", fmt::format("answered yes or unsure in {} in the last {} days",
-                                 plural(state.triage_flags.count, "triage", "triages"), window)));
+        evidence.push_back(state.triage_flags.evidence(EvidenceKind::triage_flags));
+        evidence.back().window_days = window;
       }
       if (!evidence.empty()) findings.by_flag.emplace(state.flag->id, std::move(evidence));
     }
@@ -149,7 +144,8 @@ class TriageScanner : public EntrySink {
   void named_flags(const std::vector<const RedFlag*>& flags, std::uint64_t line, std::int64_t day,
                    LineList FlagState::*list) {
     if (flags.empty() || !within(day, rules_.triage.flag_window_days)) return;
-    for (const RedFlag* flag : flags) (states_[static_cast<std::size_t>(flag - rules_.red_flags.data())].*list).add(line);
+    for (const RedFlag* flag : flags)
+      (states_[static_cast<std::size_t>(flag - rules_.red_flags.data())].*list).add(line);
   }
 
   void journal_rule(FlagState& state, std::vector<Evidence>& out) const {
@@ -157,33 +153,29 @@ class TriageScanner : public EntrySink {
     switch (rule.kind) {
       case JournalRuleKind::outside_local_areas:
         if (state.rule_lines.count > 0) {
-          std::vector<std::string> areas(state.areas.begin(), state.areas.end());
-          for (auto& a : areas) a = printable(a);
-          out.push_back(state.rule_lines.evidence(
-              "outside-local-areas",
-              fmt::format("{} outside the local areas in the last {} days (where: {})",
-                          plural(state.rule_lines.count, "twitch", "twitches"), rule.window_days, join(areas))));
+          Evidence e = state.rule_lines.evidence(EvidenceKind::outside_local_areas);
+          e.window_days = rule.window_days;
+          e.areas.assign(state.areas.begin(), state.areas.end());
+          out.push_back(std::move(e));
         }
         break;
       case JournalRuleKind::tag:
         if (state.rule_lines.count > 0) {
-          out.push_back(state.rule_lines.evidence(
-              "tag",
-              fmt::format("{} tagged {} in the last {} days", plural(state.rule_lines.count, "twitch", "twitches"),
-                          join(rule.tags, " or "), rule.window_days)));
+          Evidence e = state.rule_lines.evidence(EvidenceKind::tag);
+          e.window_days = rule.window_days;
+          e.tags = rule.tags;
+          out.push_back(std::move(e));
         }
         break;
       case JournalRuleKind::months:
         if (static_cast<int>(state.months.size()) >= rule.min_months) {
           LineList lines;
-          std::vector<std::string> names;
-          for (const auto& [key, line] : state.months) {
-            lines.add(line);
-            names.push_back(month_name(key));
-          }
-          out.push_back(lines.evidence(
-              "months", fmt::format("twitches in {} calendar months of the last {} days ({}), {} or more is the rule",
-                                    state.months.size(), rule.window_days, join(names), rule.min_months)));
+          for (const auto& [key, line] : state.months) lines.add(line);
+          Evidence e = lines.evidence(EvidenceKind::months);
+          e.window_days = rule.window_days;
+          e.min_months = rule.min_months;
+          for (const auto& [key, line] : state.months) e.months.push_back(YearMonth{key / 12, key % 12 + 1});
+          out.push_back(std::move(e));
         }
         break;
       case JournalRuleKind::streak: streak(rule, out); break;
@@ -212,11 +204,14 @@ class TriageScanner : public EntrySink {
     }
     const std::int64_t span = latest - first + 1;
     if (span < rule.min_span_days) return;
-    out.push_back(lines.evidence(
-        "streak", fmt::format("twitching on {} of the {} days from {} to {} (no gap over {} days); {} days or more "
-                              "is the rule",
-                              days, span, format_date(date_from_days(first)), format_date(date_from_days(latest)),
-                              rule.max_gap_days, rule.min_span_days)));
+    Evidence e = lines.evidence(EvidenceKind::streak);
+    e.count = days;
+    e.first_day = first;
+    e.last_day = latest;
+    e.span_days = span;
+    e.max_gap_days = rule.max_gap_days;
+    e.min_span_days = rule.min_span_days;
+    out.push_back(std::move(e));
   }
 
   const RuleSet& rules_;
@@ -287,8 +282,10 @@ Assessment assess(const RuleSet& rules, const JournalFindings& findings, const A
       fired.from_answer = true;
       const bool unsure = answer->second == Answer::unsure;
       a.counted_unsure = a.counted_unsure || unsure;
-      fired.evidence.push_back(
-          Evidence{EvidenceSource::answer, "", unsure ? "answered unsure, counted as yes" : "answered yes", {}, 0});
+      Evidence e;
+      e.kind = EvidenceKind::answer;
+      e.answer = answer->second;
+      fired.evidence.push_back(std::move(e));
     }
     if (const auto journal = findings.by_flag.find(flag.id); journal != findings.by_flag.end()) {
       fired.from_journal = true;

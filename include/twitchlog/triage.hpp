@@ -5,6 +5,8 @@
 // evidence its journal rule and the `flags` fields show (scan_for_triage_*).
 // assess() then joins that with the answers; it is pure, and a "no" answer
 // never hides what the journal shows. Every number comes from the rules.
+// The computations return figures, ids and dates; only the render_*
+// functions (triage_render.cpp) put them into words.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +24,8 @@
 
 namespace twitchlog {
 
+class JsonWriter;
+
 /// An answer to a red flag's question.
 enum class Answer { yes, no, unsure };
 
@@ -34,13 +38,51 @@ using Answers = std::map<std::string, Answer, std::less<>>;
 /// Where a piece of evidence comes from.
 enum class EvidenceSource { answer, journal };
 
-/// One reason a red flag fired.
+/// What a piece of evidence is: an answer, a journal rule, or `flags` fields.
+enum class EvidenceKind : std::uint8_t {
+  answer,               ///< the question answered yes or unsure
+  outside_local_areas,  ///< twitches outside the local areas (journal rule)
+  streak,               ///< a run of twitch days (journal rule)
+  months,               ///< twitches in enough calendar months (journal rule)
+  tag,                  ///< twitches with one of the rule's tags (journal rule)
+  twitch_flags,         ///< twitch entries naming the flag in `flags`
+  triage_flags,         ///< triage entries that answered it yes or unsure
+};
+
+/// A calendar month.
+struct YearMonth {
+  int year = 0;
+  int month = 0;  ///< 1 to 12
+  bool operator==(const YearMonth&) const = default;
+};
+
+/// One reason a red flag fired, in figures; the renderers word it. Which
+/// fields hold figures depends on the kind (see each one).
 struct Evidence {
-  EvidenceSource source = EvidenceSource::journal;
-  std::string rule;                  ///< the journal rule ("streak", "flags"...), empty for an answer
-  std::string text;                  ///< what was seen, in words and figures
+  EvidenceKind kind = EvidenceKind::answer;
+  Answer answer = Answer::yes;  ///< answer: yes, or unsure (counted as yes)
+  /// outside_local_areas, months, tag, twitch_flags, triage_flags: the days
+  /// looked back over, today included.
+  int window_days = 0;
+  /// outside_local_areas and tag: twitches; twitch_flags and triage_flags:
+  /// entries; streak: days with twitching; months: months with twitching.
+  std::uint64_t count = 0;
+  std::vector<std::string> areas;    ///< outside_local_areas: the areas of those twitches, sorted
+  std::vector<std::string> tags;     ///< tag: the rule's tags, any one of which counts
+  std::vector<YearMonth> months;     ///< months: the months with twitches, ascending
+  int min_months = 0;                ///< months: the rule's minimum
+  std::int64_t first_day = 0;        ///< streak: its first day (days since 1970-01-01)
+  std::int64_t last_day = 0;         ///< streak: its last day, the latest twitch day
+  std::int64_t span_days = 0;        ///< streak: first to last day, both included
+  int max_gap_days = 0;              ///< streak: the rule's longest gap that still joins
+  int min_span_days = 0;             ///< streak: the rule's shortest span that fires
   std::vector<std::uint64_t> lines;  ///< journal lines it rests on, ascending (the first kMaxEvidenceLines)
   std::uint64_t line_count = 0;      ///< how many lines it rests on in all
+
+  /// Where it comes from: the answer or the journal.
+  EvidenceSource source() const {
+    return kind == EvidenceKind::answer ? EvidenceSource::answer : EvidenceSource::journal;
+  }
 };
 
 /// How many line numbers one piece of evidence keeps.
@@ -125,5 +167,13 @@ struct TriageView {
 std::string render_triage_text(const Assessment& assessment, const RuleSet& rules, const TriageView& view);
 /// The JSON report for scripts.
 std::string render_triage_json(const Assessment& assessment, const RuleSet& rules, const TriageView& view);
+
+/// One piece of evidence in words, as the text report shows it (for the
+/// renderers of other commands that list triage's reasons).
+std::string evidence_text(const Evidence& evidence);
+/// The rule name of a piece of evidence in JSON ("streak", "flags"...; empty for an answer).
+std::string_view evidence_rule_name(const Evidence& evidence);
+/// One piece of evidence as a JSON object: its figures, its words and its lines.
+void write_evidence_json(JsonWriter& json, const Evidence& evidence);
 
 }  // namespace twitchlog

@@ -110,13 +110,13 @@ int run_triage(const TriageOptions& options, const GlobalOptions& globals) {
   add_answers(options.yes, Answer::yes, "--yes", rules, answers);
   add_answers(options.no, Answer::no, "--no", rules, answers);
 
+  const bool asking = options.ask || (!options.no_ask && ::isatty(STDIN_FILENO) == 1);
+  // Answers are recorded: refuse a future --as-of before reading or asking anything.
+  if (!options.dry_run && (asking || !answers.empty())) context.now_for_writing();
+
   const std::string path = context.journal_path();
   const JournalFindings findings = scan_for_triage_file(path, rules, context.now());
   report_read(findings.read);
-
-  const bool asking = options.ask || (!options.no_ask && ::isatty(STDIN_FILENO) == 1);
-  // Answers are recorded: refuse a future --as-of before asking anything.
-  if (!options.dry_run && (asking || !answers.empty())) context.now_for_writing();
   if (asking) ask_questions(rules, findings, answers);
 
   const Assessment assessment = assess(rules, findings, answers, context.now());

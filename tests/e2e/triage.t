@@ -51,21 +51,32 @@ $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --exit-code
 > twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one.
 ? 10
 
-# Two days earlier, the streak is one day short of four weeks, and the last lines are in the future.
+# Two days earlier, the streak is one day short of four weeks, and the last lines are in the future
+# (check lists them as warnings; triage counts them in one line).
 $ twitchlog --as-of 2026-11-22T10:00:00+01:00 triage --no-ask --format json | jq -c '[.level, [.red_flags[].id], .as_of]'
 > ["doctor",["spreading","chewing"],"2026-11-22T10:00:00+01:00"]
+! twitchlog: note: 2 warnings about journal.txt; run `twitchlog check` to see them
 
 # JSON for scripts: every flag with its level, source and evidence.
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --format json | jq -c '.red_flags[] | [.id, .level, .source, .evidence[0].rule, .evidence[0].lines[0], .evidence[0].line_count]'
 > ["spreading","doctor","journal","outside-local-areas",26,1]
 > ["persistent","doctor","journal","streak",2,25]
 > ["chewing","doctor","journal","tag",25,1]
+# The figures of each piece of evidence, besides its words.
+$ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --format json | jq -c '.red_flags[].evidence[] | del(.text, .lines, .line_count)'
+> {"source":"journal","rule":"outside-local-areas","window_days":30,"twitches":1,"areas":["eyelid"]}
+> {"source":"journal","rule":"streak","first_day":"2026-10-27","last_day":"2026-11-24","twitch_days":25,"span_days":29,"max_gap_days":3,"min_span_days":28}
+> {"source":"journal","rule":"tag","window_days":30,"twitches":1,"tags":["chewing"]}
+$ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --format json | jq -r '.red_flags[1].evidence[0].text'
+> twitching on 25 of the 29 days from 2026-10-27 to 2026-11-24 (no gap over 3 days); 28 days or more is the rule
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --format json | jq -c '[.unanswered, .recorded, (.disclaimer | length > 0)]'
 > [["sudden-droop","weakness","drooping","speech","swallowing","wasting","recurring"],false,true]
 
 # Answers from options. A "no" never hides what the journal shows; unsure counts as yes.
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --dry-run --no spreading --yes weakness --format json | jq -c '[.level, [.red_flags[] | [.id, .source, .answer]], .answers]'
 > ["doctor-soon",[["weakness","answer","yes"],["spreading","journal","no"],["persistent","journal",null],["chewing","journal",null]],{"spreading":"no","weakness":"yes"}]
+$ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --dry-run --yes weakness --no-ask --format json | jq -c '.red_flags[0].evidence'
+> [{"source":"answer","rule":null,"answer":"yes","text":"answered yes","lines":[],"line_count":0}]
 $ cmp journal.txt before.txt && echo "--dry-run wrote nothing"
 > --dry-run wrote nothing
 
@@ -78,8 +89,8 @@ $ twitchlog --as-of 2026-11-24T10:05:00+01:00 triage --no-ask --yes speech --exi
 ? 11
 $ tail -n 1 journal.txt
 > 2026-11-24T10:05:00+01:00 triage level=doctor-soon flags=speech
-$ twitchlog --as-of 2026-12-23T10:00:00+01:00 triage --no-ask --format json | jq -c '[.red_flags[] | select(.id == "speech") | .evidence[0].text]'
-> ["answered yes or unsure in 1 triage in the last 30 days"]
+$ twitchlog --as-of 2026-12-23T10:00:00+01:00 triage --no-ask --format json | jq -c '.red_flags[] | select(.id == "speech") | .evidence[0] | [.rule, .entry_kind, .entries, .window_days, .lines, .text]'
+> ["flags","triage",1,30,[28],"answered yes or unsure in 1 triage in the last 30 days"]
 $ twitchlog --as-of 2026-12-24T10:00:00+01:00 triage --no-ask --format json | jq -c '[.red_flags[] | select(.id == "speech")] | length'
 > 0
 $ cp journal.txt before.txt
@@ -148,6 +159,19 @@ $ twitchlog triage --format yaml
 $ twitchlog triage --color sometimes
 ! twitchlog: error: --color: unknown choice "sometimes"; valid: auto, always, never
 ? 2
+# A triage with answers records them, so it takes no --as-of later than the clock: refused before anything
+# is asked or written. Reading with a future --as-of is allowed.
+$ twitchlog --as-of 2099-01-01T10:00:00+01:00 triage --yes chewing
+! twitchlog: error: --as-of: 2099-01-01T10:00:00\+01:00 is later than the clock \(.*\); a command that writes takes no future --as-of, so that no entry is dated in the future \(reading commands take one\) (re)
+? 2
+$ twitchlog --as-of 2099-01-01T10:00:00+01:00 triage --ask
+< y
+! twitchlog: error: --as-of: 2099-01-01T10:00:00\+01:00 is later than the clock \(.*\); a command that writes takes no future --as-of, so that no entry is dated in the future \(reading commands take one\) (re)
+? 2
+$ twitchlog --as-of 2099-01-01T10:00:00+01:00 triage --dry-run --yes chewing --format json | jq -c '[.level, [.red_flags[].id], .recorded]'
+> ["doctor",["chewing"],false]
+$ twitchlog --as-of 2099-01-01T10:00:00+01:00 triage --no-ask --format json | jq -c '[.level, .recorded]'
+> ["self-care",false]
 $ cmp journal.txt before.txt && echo unchanged
 > unchanged
 
@@ -165,6 +189,46 @@ $ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --no-ask --format json | jq
 ! journal.txt:30:1: warning: skipped: expected a date as YYYY-MM-DD (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)
 !  30 | garbage
 !     | ^
-! journal.txt:31:45: warning: skipped (a torn last line): the last line has no newline at its end (an interrupted write?); it is ignored, and the next `twitchlog log` ends it
+! journal.txt:31:45: warning: skipped: the last line has no newline at its end (an interrupted write?); it is ignored, and the next `twitchlog log` ends it
 !  31 | 2026-11-24T09:00:00+01:00 twitch where=cheek
 !     |                                             ^
+
+# An entry invalid as a whole is skipped, as check rejects it: a severity of 7 does not make weakness
+# count, nor does a tag list with a word that is not an id make chewing count.
+$ printf '# twitchlog journal v1\n2026-11-20T08:00:00+01:00 twitch severity=7 flags=weakness\n2026-11-20T09:00:00+01:00 twitch tags=Coffee,chewing\n2026-11-20T10:00:00+01:00 twitch severity=2 tags=coffee\n' > invalid.txt
+$ twitchlog --journal invalid.txt --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --format json | jq -c '[.level, [.red_flags[].id]]'
+> ["self-care",[]]
+! invalid.txt:2:43: warning: skipped: severity must be a whole number from 1 to 5, not "7"
+!  2 | 2026-11-20T08:00:00+01:00 twitch severity=7 flags=weakness
+!    |                                           ^
+! invalid.txt:3:39: warning: skipped: tags holds "Coffee", which is not an id; ids are lowercase letters, digits, '-' and '_', separated by commas
+!  3 | 2026-11-20T09:00:00+01:00 twitch tags=Coffee,chewing
+!    |                                       ^
+$ twitchlog --journal invalid.txt --as-of 2026-11-24T10:00:00+01:00 check
+> invalid.txt:2:43: error: severity must be a whole number from 1 to 5, not "7"
+>  2 | 2026-11-20T08:00:00+01:00 twitch severity=7 flags=weakness
+>    |                                           ^
+> invalid.txt:3:39: error: tags holds "Coffee", which is not an id; ids are lowercase letters, digits, '-' and '_', separated by commas
+>  3 | 2026-11-20T09:00:00+01:00 twitch tags=Coffee,chewing
+>    |                                       ^
+> invalid.txt: 4 lines, 3 entries: 2 errors, 0 warnings
+? 1
+$ cp invalid.txt before.txt
+$ twitchlog --journal invalid.txt --as-of 2099-01-01T10:00:00+01:00 triage --yes chewing
+! twitchlog: error: --as-of: 2099-01-01T10:00:00\+01:00 is later than the clock \(.*\); a command that writes takes no future --as-of, so that no entry is dated in the future \(reading commands take one\) (re)
+? 2
+$ cmp invalid.txt before.txt && echo unchanged
+> unchanged
+
+# A retracted twitch fires nothing.
+$ printf '# twitchlog journal v1\n2026-11-20T08:00:00+01:00 twitch where=eyelid flags=weakness\n2026-11-20T08:05:00+01:00 retract of=2026-11-20T08:00:00+01:00 kind=twitch note="wrong journal"\n' > retracted.txt
+$ twitchlog --journal retracted.txt --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --format json | jq -c '[.level, [.red_flags[].id]]'
+> ["self-care",[]]
+
+# An entry logged at +14:00, dated tomorrow here but already past, counts today (issue 14, item 4).
+$ printf '# twitchlog journal v1\n2026-11-25T08:00:00+14:00 twitch severity=4 flags=swallowing\n' > east.txt
+$ twitchlog --journal east.txt --as-of 2026-11-24T20:00:00+01:00 triage --no-ask --format json | jq -c '[.level, [.red_flags[] | [.id, .evidence[0].entry_kind, .evidence[0].lines]]]'
+> ["doctor-soon",[["swallowing","twitch",[2]]]]
+$ twitchlog --journal east.txt --as-of 2026-11-24T18:00:00+01:00 triage --no-ask --format json | jq -c '[.level, [.red_flags[].id]]'
+> ["self-care",[]]
+! twitchlog: note: 1 warning about east.txt; run `twitchlog check` to see it
