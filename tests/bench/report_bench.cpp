@@ -252,6 +252,14 @@ std::string times(const Runs& r) {
 }
 
 // Whether `value`, as printed (two decimals), is within `goal`.
+// The first three figures of /proc/loadavg: how busy the machine is.
+std::string load_average() {
+  std::string text = slurp("/proc/loadavg");
+  std::size_t end = 0;
+  for (int i = 0; i < 3 && end != std::string::npos; ++i) end = text.find(' ', end + (i > 0));
+  return end == std::string::npos ? "unknown" : text.substr(0, end);
+}
+
 const char* verdict(double value, double goal) {
   return std::round(value * 100) <= std::round(goal * 100) ? "met" : "NOT met";
 }
@@ -280,8 +288,8 @@ int main(int argc, char** argv) {
       written, bytes / 1e6, bytes / 1048576.0);
   fmt::print(
       "{} rounds, each running every program once, in turn; wall-clock times, best first, and the best user+system "
-      "time\n\n",
-      runs);
+      "time; load average {}\n\n",
+      runs, load_average());
 
   const std::string env = "TZ=CET-1CEST,M3.5.0,M10.5.0/3 ";
   const std::string report = env +
@@ -324,19 +332,21 @@ int main(int argc, char** argv) {
   fmt::print("weeks: {} from the bare scanner, {} in the report, {} with the same four figures\n\n", scanned.size(),
              reported.size(), same);
 
-  const double to_bare = median_ratio(rep.wall, bare.wall), to_awk = median_ratio(rep.wall, awk.wall);
+  // The goals are judged on user+system time: on a shared machine the
+  // wall-clock also counts the time spent waiting for a core.
+  const double to_bare = median_ratio(rep.cpu, bare.cpu), to_awk = median_ratio(rep.cpu, awk.cpu);
   const double peak_mib = rep.max_rss_kib / 1024.0;
-  fmt::print("                     now    goal          best wall  user+system\n");
-  fmt::print("report / bare scan:  {:5.2f}  <= 2.0  {:7}  {:9.2f}  {:11.2f}\n", to_bare, verdict(to_bare, 2.0),
-             rep.best() / bare.best(), rep.best_cpu() / bare.best_cpu());
-  fmt::print("report / mawk:       {:5.2f}  <= 0.3  {:7}  {:9.2f}  {:11.2f}\n", to_awk, verdict(to_awk, 0.3),
-             rep.best() / awk.best(), rep.best_cpu() / awk.best_cpu());
+  fmt::print("                     now    goal          wall: median  best\n");
+  fmt::print("report / bare scan:  {:5.2f}  <= 2.0  {:7}  {:12.2f}  {:4.2f}\n", to_bare, verdict(to_bare, 2.0),
+             median_ratio(rep.wall, bare.wall), rep.best() / bare.best());
+  fmt::print("report / mawk:       {:5.2f}  <= 0.3  {:7}  {:12.2f}  {:4.2f}\n", to_awk, verdict(to_awk, 0.3),
+             median_ratio(rep.wall, awk.wall), rep.best() / awk.best());
   fmt::print("report peak memory:  {:5.1f}  < 16    {:7}  (MiB, the ru_maxrss of the report)\n", peak_mib,
              peak_mib < 16 ? "met" : "NOT met");
   fmt::print(
-      "(\"now\" is the median over the rounds of the ratio within a round; bare scan / mawk {:.2f}; "
-      "report / wc -l {:.1f})\n\n",
-      median_ratio(bare.wall, awk.wall), median_ratio(rep.wall, wc.wall));
+      "(\"now\" is the median over the rounds of the ratio of user+system times within a round; \"wall\" the same\n"
+      "of wall-clock times, and of the best times; bare scan / mawk {:.2f}; report / wc -l {:.1f})\n\n",
+      median_ratio(bare.cpu, awk.cpu), median_ratio(rep.cpu, wc.cpu));
 
   const int appends = 20;
   const auto log_time = [&](const std::string& path) {
