@@ -4,7 +4,7 @@ $ twitchlog completion bash > twitchlog.bash && bash -n twitchlog.bash && echo o
 > ok
 $ printf '%s\n' '. ./twitchlog.bash' 'COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _twitchlog; printf "%s\n" "${COMPREPLY[*]}"' > comp.sh
 $ bash comp.sh twitchlog ''
-> log check triage advise report rules completion help
+> log check triage advise report last undo retract rules completion help
 $ bash comp.sh twitchlog --journal j.txt rep
 > report
 $ bash comp.sh twitchlog report --format ''
@@ -30,7 +30,7 @@ $ bash comp.sh twitchlog triage --yes chewing,sp
 $ bash comp.sh twitchlog triage --color ''
 > auto always never
 $ bash comp.sh twitchlog help re
-> report
+> report retract
 $ bash comp.sh twitchlog completion ''
 > bash zsh fish
 $ bash comp.sh twitchlog log --at ''

@@ -77,11 +77,11 @@ $ twitchlog --journal amb.txt --as-of 2026-11-01 log --at '2026-10-25T02:30:00+0
 
 # A leap second: --at takes second 60 at 23:59 only (kept as :59, Unix time has none); readers count
 # 23:59:60 on its written date.
-$ twitchlog --journal leap.txt --as-of 2027-01-10 log --at '2026-12-31 23:59:60' -s1
-> 2026-12-31T23:59:59+01:00 twitch severity=1
+$ twitchlog --journal leap.txt --as-of 2026-01-10 log --at '2025-12-31 23:59:60' -s1
+> 2025-12-31T23:59:59+01:00 twitch severity=1
 ! twitchlog: note: second 60 (a leap second) is recorded as second 59: Unix time has no leap seconds
-$ twitchlog --journal leap.txt --as-of 2027-01-10 log --at '2026-12-31 12:00:60' -s1
-! twitchlog: error: --at: invalid time "2026-12-31 12:00:60": second 60 (a leap second) comes only at 23:59:60; use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, YYYY-MM-DD HH:MM or an RFC 3339 date-time
+$ twitchlog --journal leap.txt --as-of 2026-01-10 log --at '2025-12-31 12:00:60' -s1
+! twitchlog: error: --at: invalid time "2025-12-31 12:00:60": second 60 (a leap second) comes only at 23:59:60; use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, YYYY-MM-DD HH:MM or an RFC 3339 date-time
 ? 2
 $ printf '# twitchlog journal v1\n2016-12-31T23:59:60Z twitch severity=2\n' > leap2.txt && TZ=UTC twitchlog --journal leap2.txt --as-of 2017-01-10 report --from 2016-12-31 --to 2017-01-01 --period day --format csv
 > period,start,end,episodes,days_with_episodes,mean_severity,total_duration_s

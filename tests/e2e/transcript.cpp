@@ -352,6 +352,8 @@ int main(int argc, char** argv) {
     f.control = f.root + "/control";
     fs::create_directories(f.work + "/home");
     fs::create_directory(f.control);
+    // Private, as a careful user's folders are (twitchlog warns about a folder others can list).
+    for (const auto& dir : {f.work, f.work + "/home"}) fs::permissions(dir, fs::perms::owner_all);
     int passed = 0, failed = 0, first_failure = 0;
     std::vector<std::string> rewritten;  // the file after an update
     std::size_t copied = 0;              // lines of t.lines already in `rewritten`
