@@ -225,6 +225,7 @@ Advice advise(const RuleSet& rules, const AdviceInput& input, const Timestamp& n
   const AdviseSettings& settings = rules.advise;
   Advice a;
   a.as_of = now;
+  a.read = input.triage.read;
   a.triage = assess(rules, input.triage, {}, now);
   a.window_days = advice_window_days(rules);
   a.effect_window_days = rules.report.effect_window_days;

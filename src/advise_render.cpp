@@ -330,6 +330,7 @@ std::string render_advice_json(const Advice& a, const RuleSet& rules) {
     j.key("in_place").value(ids);
     j.key("in_place_days").value(a.in_place_days);
   }
+  write_warnings(j, a.read);
   j.key("disclaimer").value(rules.triage.disclaimer);
   j.end_object();
   return j.finish();

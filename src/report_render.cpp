@@ -357,14 +357,7 @@ std::string render_report_json(const Report& r, const RuleSet& rules) {
   j.key("errors").value(static_cast<std::int64_t>(r.read.errors));
   j.key("warnings").value(static_cast<std::int64_t>(r.read.warnings));
   j.end_object();
-  j.key("warnings").begin_array();
-  for (const auto& d : r.read.diagnostics) {
-    j.begin_object().key("file").value(d.file).key("line").value(static_cast<std::int64_t>(d.line));
-    j.key("column").value(static_cast<std::int64_t>(d.column));
-    j.key("severity").value(d.severity == Diagnostic::Severity::error ? "error" : "warning");
-    j.key("message").value(d.message).end_object();
-  }
-  j.end_array();
+  write_warnings(j, r.read);
   j.key("disclaimer").value(rules.triage.disclaimer);
   j.end_object();
   return j.finish();

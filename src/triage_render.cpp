@@ -230,6 +230,7 @@ std::string render_triage_json(const Assessment& a, const RuleSet& rules, const 
   j.end_object();
   j.key("counted_unsure").value(a.counted_unsure);
   j.key("recorded").value(view.recorded);
+  if (view.read != nullptr) write_warnings(j, *view.read);
   j.key("disclaimer").value(rules.triage.disclaimer);
   j.end_object();
   return j.finish();

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Every command reads a journal the same way: for each journal of a corpus
-# (the fuzz corpus, the test journals, the example journal and journals made
+# (a quarter of the fuzz corpus, the test journals, the example journal and journals made
 # here with a fixed seed, valid and invalid lines mixed), `check`'s count of
 # errors and warnings must be what `report`, `triage` and `advise` list in
 # their JSON "warnings", and `--strict` must fail exactly when `check` does.
@@ -57,7 +57,9 @@ awk -v seed=7 'BEGIN {
 
 bad=0
 total=0
-for j in "$src"/tests/fuzz/corpus/journal/* "$src"/tests/data/*.journal "$src"/data/example.journal gen-*.journal; do
+# Every 4th file of the fuzz corpus (sorted), so that the sanitizer build stays quick.
+sample=$(ls "$src"/tests/fuzz/corpus/journal/* | awk 'NR % 4 == 1')
+for j in $sample "$src"/tests/data/*.journal "$src"/data/example.journal gen-*.journal; do
   [ -f "$j" ] || continue
   total=$((total + 1))
   name=${j##*/}

@@ -153,6 +153,7 @@ struct Advice {
   std::vector<const Remedy*> in_place;  ///< left out of the plan: logged in the last in_place_days
   int in_place_days = 0;                ///< [advise] in_place_days
   Timestamp as_of;
+  JournalRead read;  ///< the reading: its diagnostics go into JSON's warnings
 };
 
 /// The days advise reads check-ins and twitches of, ending today: the

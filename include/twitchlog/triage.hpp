@@ -161,6 +161,7 @@ struct TriageView {
   std::string journal;    ///< the journal's name
   bool recorded = false;  ///< a triage entry was appended
   bool color = false;     ///< ANSI colour (text only)
+  const JournalRead* read = nullptr;  ///< the reading, for JSON's warnings
 };
 
 /// The text report for people.

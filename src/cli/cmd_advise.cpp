@@ -20,6 +20,7 @@ constexpr auto kFormats = format_names(kFormatList);
 
 struct AdviseOptions {
   bool plan = false;
+  bool strict = false;
   std::string format = "text";
   std::string color = "auto";
 };
@@ -31,7 +32,8 @@ int run_advise(const AdviseOptions& options, const GlobalOptions& globals) {
   const RuleSet rules = context.load_rules();
   const std::string path = context.journal_path();
   const AdviceInput input = scan_for_advice_file(path, rules, context.now());
-  report_read(input.triage.read);
+  enforce_strict(options.strict, input.triage.read);
+  if (format != Format::json) report_read(input.triage.read);
   const Advice advice = advise(rules, input, context.now(), options.plan);
   fmt::print("{}",
              format == Format::json ? render_advice_json(advice, rules) : render_advice_text(advice, rules, color));
@@ -44,6 +46,7 @@ void setup_advise(CLI::App& app, const GlobalOptions& globals, int& status) {
   auto options = std::make_shared<AdviseOptions>();
   CLI::App* sub = app.add_subcommand("advise", "The likely causes, ranked by the journal, and the remedies for them");
   sub->add_flag("--plan", options->plan, "Add a week-by-week plan: one change a week, the most effective first");
+  add_strict_option(sub, options->strict);
   describe_choices(sub->add_option("--format", options->format, "Output format: text or json")->option_text("FORMAT"),
                    kFormats);
   add_color_option(sub, options->color);

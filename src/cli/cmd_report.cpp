@@ -71,11 +71,7 @@ int run_report(const ReportOptions& options, const GlobalOptions& globals) {
   const ReportRequest request = request_from(options, context.now());
   const std::string path = context.journal_path();
   const Report report = report_journal_file(path, rules, request, context.now());
-  if (options.strict && !report.read.clean()) {
-    report_read(report.read);
-    throw_data(fmt::format("--strict: {} line{} left out of {} as `twitchlog check` finds; run it", report.read.errors,
-                           report.read.errors == 1 ? "" : "s", path));
-  }
+  enforce_strict(options.strict, report.read);
   if (format != Format::json) report_read(report.read);
   std::string out;
   switch (format) {
@@ -111,8 +107,7 @@ void setup_report(CLI::App& app, const GlobalOptions& globals, int& status) {
   sub->add_option("--window", options->window,
                   "Days compared before and after a remedy; default: effect_window_days of the rules")
       ->option_text("DAYS");
-  sub->add_flag("--strict", options->strict,
-                "Fail (exit 1) on lines that twitchlog check rejects, instead of leaving them out");
+  add_strict_option(sub, options->strict);
   add_color_option(sub, options->color);
   sub->footer(
       "Examples:\n"

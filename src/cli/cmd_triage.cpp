@@ -29,6 +29,7 @@ struct TriageOptions {
   std::string color = "auto";
   bool exit_code = false;
   bool dry_run = false;
+  bool strict = false;
 };
 
 // --yes and --no: comma-separated and repeatable, ids of the rules, each answered once.
@@ -116,12 +117,14 @@ int run_triage(const TriageOptions& options, const GlobalOptions& globals) {
 
   const std::string path = context.journal_path();
   const JournalFindings findings = scan_for_triage_file(path, rules, context.now());
-  report_read(findings.read);
+  enforce_strict(options.strict, findings.read);
+  if (format != Format::json) report_read(findings.read);
   if (asking) ask_questions(rules, findings, answers);
 
   const Assessment assessment = assess(rules, findings, answers, context.now());
   TriageView view;
   view.journal = path;
+  view.read = &findings.read;
   view.color = format == Format::text && color;
   // The result is shown even when recording fails: it matters more than the record.
   std::optional<Error> record_error;
@@ -175,6 +178,7 @@ void setup_triage(CLI::App& app, const GlobalOptions& globals, int& status) {
                 "Exit status tells the level: 0 for the least urgent, else 9 + its rank (10 doctor, 11 doctor-soon, 12 "
                 "emergency)");
   sub->add_flag("--dry-run", options->dry_run, "Do not record this triage in the journal");
+  add_strict_option(sub, options->strict);
   sub->footer(
       "On a terminal, each unanswered question is asked in turn, most urgent first (y, n or ? for unsure;\n"
       "unsure counts as yes). A triage with answers is recorded in the journal as a triage entry, so the\n"

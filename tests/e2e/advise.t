@@ -4,7 +4,6 @@ $ cp $SRC/data/example.journal example.journal
 # First week: heavy caffeine, short sleep, stress, little water; caffeine cut on day 6.
 $ twitchlog --journal example.journal --as-of 2026-08-09 advise --format json | jq -c '[.level, .no_data, [.causes[] | select(.likely) | .id], [.causes[] | select(.tier == "inferred") | .id]]'
 > ["self-care",false,["caffeine","dehydration","sleep-debt"],["magnesium"]]
-! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
 $ twitchlog --journal example.journal --as-of 2026-08-09 advise | sed -n '1,5p'
 > Likely causes, from the last 7 days of the journal:
 >   1. caffeine  Too much caffeine (extremely-common; score 24.05)
@@ -15,26 +14,21 @@ $ twitchlog --journal example.journal --as-of 2026-08-09 advise | sed -n '1,5p'
 # The same figures in JSON: the numbers, not the sentences.
 $ twitchlog --journal example.journal --as-of 2026-08-09 advise --format json | jq -c '.causes[0].evidence[0] | [.kind, .counts, .factor, .unit, .mean, .checkins, .window_days, .threshold, .risk, .at_risk]'
 > ["factor",true,"caffeine","cups/day",6.1429,7,7,3,"high",true]
-! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
 $ twitchlog --journal example.journal --as-of 2026-08-09 advise --format json | jq -c '.causes[0].evidence[1] | [.kind, .counts, .twitches, .by_tag, .window_days]'
 > ["tags",true,18,{"coffee":3,"espresso":8,"latte":7},7]
-! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
 $ twitchlog --journal example.journal --as-of 2026-08-09 advise --format json | jq -c '.causes[] | select(.id == "magnesium" or .id == "bruxism") | .evidence[] | del(.strength)'
 > {"kind":"inferred","counts":true,"window_days":7,"from":"caffeine","from_tier":"direct","unless_remedy":"magnesium","unless_remedy_days":14,"remedy_day":null}
 > {"kind":"night","counts":false,"window_days":7,"from":"21:00","to":"07:00","share_over":0.5,"night":0,"total":41,"share":0}
-! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
 $ twitchlog --journal example.journal --as-of 2026-08-09 advise --format json | jq -c '.remedies[] | [.id, .kind, .for_causes, .rating]'
 > ["hydration","quick",["dehydration"],null]
 > ["caffeine-limit","long-term",["caffeine"],5]
 > ["diet","long-term",["dehydration"],4]
 > ["sleep","long-term",["sleep-debt"],3]
-! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
 
 # A remedy already tried shows episodes a day before and after: caffeine-limit from 2026-08-08, its effect
 # after 7 days; 30 twitches on the 5 days the journal has before (Aug 3-7), 44 in the 14 days from Aug 15.
 $ twitchlog --journal example.journal --as-of 2026-09-30 advise --format json | jq -c '.remedies[] | select(.id == "caffeine-limit") | .tried | [.first_day, .window_days, .before_rate, (.after_rate * 1000 | round)]'
 > ["2026-08-08",14,6,3143]
-! twitchlog: note: 84 warnings about example.journal; run `twitchlog check` to see them
 $ twitchlog --journal example.journal --as-of 2026-08-09 advise | grep -A 2 '^  caffeine-limit'
 >   caffeine-limit  Less caffeine (rated 5/5: the change that helped the author most; works after about 7 days), for caffeine
 >     Keep to 1-2 cups a day, all before noon, and switch to green tea after that.
@@ -65,10 +59,8 @@ $ twitchlog --journal example.journal --as-of 2026-08-09 advise --plan --format 
 > [1,"2026-08-09","diet",["water"],[],"2026-09-12"]
 > [2,"2026-08-16","hydration",["water"],[],"2026-08-29"]
 > [3,"2026-08-23","sleep",["sleep"],[],"2026-09-26"]
-! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
 $ twitchlog --journal example.journal --as-of 2026-08-09 advise --plan --format json | jq -c '[.in_place, .in_place_days, .effect_window_days, (.remedies[] | select(.id == "caffeine-limit") | .last_day, .tried.onset_days, .tried.after_first_day)]'
 > [["caffeine-limit"],14,14,"2026-08-09",7,"2026-08-15"]
-! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
 
 # Lines check rejects are left out, and said so as check says it: caffeine=40 (out of range) and
 # sleep=6,5 (not a number) take their whole line with them. An approximate twitch has no hour for the
@@ -86,13 +78,6 @@ $ twitchlog --journal small.journal --as-of 2026-11-24T10:00:00+01:00 advise --f
 > ["caffeine","direct",5,2,null,null]
 > ["sleep-debt","none",8,2,null,null]
 > ["bruxism","none",null,null,0,1]
-! small.journal:2:44: warning: skipped: caffeine 40 is outside its range 0 to 20 (cups/day)
-!  2 | 2026-11-20T08:00:00+01:00 checkin caffeine=40 sleep=5
-!    |                                            ^
-! small.journal:3:52: warning: skipped: sleep must be a number such as 3 or 6.5, not "6,5"
-!  3 | 2026-11-21T08:00:00+01:00 checkin caffeine=5 sleep=6,5
-!    |                                                    ^
-! twitchlog: note: 1 warning about small.journal; run `twitchlog check` to see it
 $ twitchlog --journal small.journal --as-of 2026-11-24T10:00:00+01:00 advise --format json 2>/dev/null | jq -c '[.remedies[] | [.id, .last_day, .tried]]'
 > [["magnesium",null,null],["caffeine-limit",null,null],["diet",null,null]]
 
@@ -116,8 +101,6 @@ $ twitchlog --as-of 2026-11-24T10:00:00+01:00 advise | sed -n '1,4p'
 # Deterministic: the same journal, rules and --as-of give the same bytes.
 $ twitchlog --journal example.journal --as-of 2026-09-01 advise --plan --format json > a.json && twitchlog --journal example.journal --as-of 2026-09-01 advise --plan --format json | cmp - a.json && echo same
 > same
-! twitchlog: note: 176 warnings about example.journal; run `twitchlog check` to see them
-! twitchlog: note: 176 warnings about example.journal; run `twitchlog check` to see them
 
 # Usage errors.
 $ twitchlog advise --format csv

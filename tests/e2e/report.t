@@ -266,6 +266,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >       "message": "expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)"
 >     }
 >   ],
+>   "warnings_total": 3,
 >   "disclaimer": "twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one."
 > }
 
@@ -396,7 +397,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --strict --format csv
 !  49 | 2026-11-17 twitch
 !     |           ^
 ! twitchlog: note: 2 warnings about journal.txt; run `twitchlog check` to see them
-! twitchlog: error: --strict: 1 line left out of journal.txt as `twitchlog check` finds; run it
+! twitchlog: error: --strict: 1 line of journal.txt left out, as `twitchlog check` finds; run it
 ? 1
 
 # A range that ends after today: its last days are empty, and the red flags are today's.
@@ -505,7 +506,7 @@ $ twitchlog --journal t1 --as-of 2026-11-24T12:00:00+01:00 report --strict --for
 ! t1:5:44: warning: skipped: caffeine 40 is outside its range 0 to 20 (cups/day)
 !  5 | 2026-11-11T10:30:00+01:00 checkin caffeine=40
 !    |                                            ^
-! twitchlog: error: --strict: 4 lines left out of t1 as `twitchlog check` finds; run it
+! twitchlog: error: --strict: 4 lines of t1 left out, as `twitchlog check` finds; run it
 ? 1
 $ twitchlog --journal t1 --as-of 2026-11-24T12:00:00+01:00 report --format json | jq -c '.totals.episodes, .journal.errors, (.warnings[] | [.line, .column, .severity])'
 > 0

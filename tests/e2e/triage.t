@@ -55,7 +55,6 @@ $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --exit-code
 # (check lists them as warnings; triage counts them in one line).
 $ twitchlog --as-of 2026-11-22T10:00:00+01:00 triage --no-ask --format json | jq -c '[.level, [.red_flags[].id], .as_of]'
 > ["doctor",["spreading","chewing"],"2026-11-22T10:00:00+01:00"]
-! twitchlog: note: 2 warnings about journal.txt; run `twitchlog check` to see them
 
 # JSON for scripts: every flag with its level, source and evidence.
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --format json | jq -c '.red_flags[] | [.id, .level, .source, .evidence[0].rule, .evidence[0].lines[0], .evidence[0].line_count]'
@@ -186,24 +185,12 @@ $ head -n 1 out.txt; grep -c '^twitchlog: error: this triage was not recorded: '
 $ printf 'garbage\n2026-11-24T09:00:00+01:00 twitch where=cheek' >> journal.txt
 $ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --no-ask --format json | jq -c '[.level, [.red_flags[].id]]'
 > ["emergency",["sudden-droop","speech","spreading","persistent","chewing"]]
-! journal.txt:30:1: warning: skipped: expected a date as YYYY-MM-DD (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)
-!  30 | garbage
-!     | ^
-! journal.txt:31:45: warning: skipped: the last line has no newline at its end (an interrupted write?); it is ignored, and the next `twitchlog log` ends it
-!  31 | 2026-11-24T09:00:00+01:00 twitch where=cheek
-!     |                                             ^
 
 # An entry invalid as a whole is skipped, as check rejects it: a severity of 7 does not make weakness
 # count, nor does a tag list with a word that is not an id make chewing count.
 $ printf '# twitchlog journal v1\n2026-11-20T08:00:00+01:00 twitch severity=7 flags=weakness\n2026-11-20T09:00:00+01:00 twitch tags=Coffee,chewing\n2026-11-20T10:00:00+01:00 twitch severity=2 tags=coffee\n' > invalid.txt
 $ twitchlog --journal invalid.txt --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --format json | jq -c '[.level, [.red_flags[].id]]'
 > ["self-care",[]]
-! invalid.txt:2:43: warning: skipped: severity must be a whole number from 1 to 5, not "7"
-!  2 | 2026-11-20T08:00:00+01:00 twitch severity=7 flags=weakness
-!    |                                           ^
-! invalid.txt:3:39: warning: skipped: tags holds "Coffee", which is not an id; ids are lowercase letters, digits, '-' and '_', separated by commas
-!  3 | 2026-11-20T09:00:00+01:00 twitch tags=Coffee,chewing
-!    |                                       ^
 $ twitchlog --journal invalid.txt --as-of 2026-11-24T10:00:00+01:00 check
 > invalid.txt:2:43: error: severity must be a whole number from 1 to 5, not "7"
 >  2 | 2026-11-20T08:00:00+01:00 twitch severity=7 flags=weakness
@@ -231,4 +218,3 @@ $ twitchlog --journal east.txt --as-of 2026-11-24T20:00:00+01:00 triage --no-ask
 > ["doctor-soon",[["swallowing","twitch",[2]]]]
 $ twitchlog --journal east.txt --as-of 2026-11-24T18:00:00+01:00 triage --no-ask --format json | jq -c '[.level, [.red_flags[].id]]'
 > ["self-care",[]]
-! twitchlog: note: 1 warning about east.txt; run `twitchlog check` to see it
