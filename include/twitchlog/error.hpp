@@ -14,6 +14,15 @@
 
 namespace twitchlog {
 
+/// The exit statuses, in one place (triage --exit-code adds its levels: 9 + rank).
+enum class ExitStatus : int {
+  ok = 0,
+  data = 1,   ///< bad data, a failed read or write, or (check, --strict) a journal with errors
+  usage = 2,  ///< bad command-line input
+};
+/// As the int a process returns.
+constexpr int exit_code(ExitStatus status) { return static_cast<int>(status); }
+
 /// What went wrong, which decides the exit status.
 enum class ErrorKind {
   usage,  ///< bad command-line input: exit 2

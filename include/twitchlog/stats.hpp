@@ -47,10 +47,6 @@ struct EpisodeRate {
 EpisodeRate episode_rate(const DailyEpisodes& daily, std::int64_t from, std::int64_t to, std::int64_t covered_from,
                          std::int64_t covered_to);
 
-/// Only advise still reads this, until it takes the rules'
-/// report.effect_window_days (advise's own change); then it goes.
-inline constexpr int kEffectWindowDays = 14;
-
 /// A remedy's before and after: the `window` days before its first day, and
 /// the `window` days that start `onset_days` after it.
 struct RemedyEffect {

@@ -26,7 +26,7 @@ int run_check(const GlobalOptions& globals) {
                                                 count(report.warnings, "warning", "warnings"));
   fmt::print("{}: {}, {}: {}\n", printable(path), count(report.summary.lines, "line", "lines"),
              count(report.summary.entries, "entry", "entries"), verdict);
-  return report.errors > 0 ? 1 : 0;
+  return exit_code(report.errors > 0 ? ExitStatus::data : ExitStatus::ok);
 }
 
 }  // namespace

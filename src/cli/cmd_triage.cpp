@@ -140,13 +140,13 @@ int run_triage(const TriageOptions& options, const GlobalOptions& globals) {
                                                                  : render_triage_text(assessment, rules, view));
   if (record_error) {
     print_error(fmt::format("twitchlog: error: this triage was not recorded: {}", record_error->what()));
-    return 1;
+    return exit_code(ExitStatus::data);
   }
   if (output_error != 0 && output_error != EPIPE) {
     // Once the triage is recorded, the status says so: a retry would record it twice.
     if (!view.recorded) {
       print_error(fmt::format("twitchlog: error: cannot write to standard output: {}", errno_text(output_error)));
-      return 1;
+      return exit_code(ExitStatus::data);
     }
     print_error(fmt::format(
         "twitchlog: warning: the triage was recorded, but its result could not be shown: cannot write to standard "

@@ -1,5 +1,7 @@
 // twitchlog: wires the command line to the library and maps errors to exit
-// statuses (2 usage, 1 data and I/O). Nothing else decides an exit status.
+// statuses (ExitStatus: 2 usage, 1 data and I/O). A command hands back its
+// own status for what is not an error (check's 1 for a journal with errors,
+// triage's --exit-code); main returns it, and decides every other status.
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -21,8 +23,8 @@
 
 namespace {
 
-constexpr int kUsageStatus = 2;
-constexpr int kDataStatus = 1;
+constexpr int kUsageStatus = twitchlog::exit_code(twitchlog::ExitStatus::usage);
+constexpr int kDataStatus = twitchlog::exit_code(twitchlog::ExitStatus::data);
 
 int report(const twitchlog::Error& e) {
   if (e.diagnostics().empty()) {
