@@ -81,3 +81,205 @@ TEST_CASE("the count regression agrees with R's MASS::glm.nb and glm(poisson)") 
   compare_with_r("nb-four", true);
   compare_with_r("poisson-one", false);
 }
+
+// --- simulated journals whose truth is known ----------------------------------
+
+namespace {
+
+// The fixture's factors: coffee (cups, risk high from 3), rest (hours, risk low under 7), tension (1-5, high from 4).
+constexpr std::size_t kCoffee = 0, kRest = 1, kTension = 2;
+
+struct Truth {
+  double base = 1.2;            // twitches a day at the thresholds
+  double theta = 2;             // overdispersion of the counts
+  double coffee_rr = 1;         // per cup, the same day
+  double coffee_lag_rr = 1;     // per cup, the day before
+  double rest_rr = 1;           // per hour less
+  double confound = 0;          // coffee rises by this many cups per hour of rest less
+  double collinear = 0;         // tension follows coffee this closely (0: independent)
+  double drift = 0;             // slow drift of log rate and of coffee together (amplitude)
+  double weekend_rr = 1;
+  double remedy_rr = 1;         // the "nap" remedy, from day remedy_day
+  int remedy_day = -1;
+  double checkin_if_twitch = 1;  // chance of a check-in on a day with twitches
+  double checkin_otherwise = 1;  // ... and on a day without
+};
+
+struct Simulated {
+  DayTable table;
+  std::int64_t today;
+  explicit Simulated(const RuleSet& rules) : table(rules), today(0) {}
+};
+
+// Feeds `days` days of a simulated journal ending today into a day table.
+void simulate(DayTable& table, const Truth& t, int days, std::uint32_t seed, std::int64_t today) {
+  std::mt19937 rng(seed);
+  std::normal_distribution<double> normal(0, 1);
+  std::uniform_real_distribution<double> uniform(0, 1);
+  const std::int64_t first = today - days + 1;
+  double yesterday_coffee = 3;
+  for (std::int64_t day = first; day <= today; ++day) {
+    const double phase = static_cast<double>(day - first) / 60.0 * 2 * 3.14159265;
+    const double drift = t.drift * std::sin(phase);
+    const double rest = std::clamp(std::round((7 + normal(rng)) * 2) / 2, 0.0, 24.0);
+    const double coffee_mean = std::max(0.2, 2.5 + t.confound * (7 - rest) + 2 * drift);
+    const double coffee = std::min(10.0, static_cast<double>(std::poisson_distribution<int>(coffee_mean)(rng)));
+    double tension = 1 + std::floor(uniform(rng) * 5);
+    if (t.collinear > 0) tension = std::clamp(std::round(1 + coffee * 0.8 + normal(rng) * (1 - t.collinear)), 1.0, 5.0);
+    const std::int64_t weekday = ((day + 3) % 7 + 7) % 7;
+    double log_mu = std::log(t.base) + std::log(t.coffee_rr) * (coffee - 3) +
+                    std::log(t.coffee_lag_rr) * (yesterday_coffee - 3) + std::log(t.rest_rr) * (7 - rest) + drift;
+    if (weekday >= 5) log_mu += std::log(t.weekend_rr);
+    if (t.remedy_day >= 0 && day - first >= t.remedy_day) log_mu += std::log(t.remedy_rr);
+    const double mu = std::exp(log_mu);
+    std::gamma_distribution<double> gamma(t.theta, mu / t.theta);
+    const int twitches = std::poisson_distribution<int>(gamma(rng))(rng);
+    TypedEntry e;
+    e.day = day;
+    e.kind = Kind::twitch;
+    for (int i = 0; i < twitches; ++i) table.on_entry(e);
+    if (uniform(rng) < (twitches > 0 ? t.checkin_if_twitch : t.checkin_otherwise)) {
+      TypedEntry c;
+      c.day = day;
+      c.kind = Kind::checkin;
+      c.values = {{kCoffee, coffee}, {kRest, rest}, {kTension, tension}};
+      table.on_entry(c);
+    }
+    if (t.remedy_day >= 0 && day - first == t.remedy_day) {
+      TypedEntry r;
+      r.day = day;
+      r.kind = Kind::remedy;
+      r.remedy = test::fixture_rules().find_remedy("nap");
+      r.remedy_id = "nap";
+      table.on_entry(r);
+    }
+    yesterday_coffee = coffee;
+  }
+}
+
+Insights simulated(const Truth& t, int days, std::uint32_t seed) {
+  DayTable table(test::fixture_rules());
+  const std::int64_t today = test::fixture_now().day();
+  simulate(table, t, days, seed, today);
+  return analyse(table, test::fixture_rules(), today);
+}
+
+const TermInsight& factor(const Insights& in, const std::string& id, int lag) {
+  for (const auto& f : in.factors) {
+    if (f.id == id && f.lag == lag) return f;
+  }
+  FAIL("no factor " << id);
+  return in.factors.front();
+}
+
+bool any_trigger(const Insights& in) {
+  return std::any_of(in.factors.begin(), in.factors.end(),
+                     [](const TermInsight& f) { return f.verdict == Verdict::likely_trigger; });
+}
+
+}  // namespace
+
+TEST_CASE("nothing matters: a likely trigger in at most 10% of journals, with and without drift") {
+  for (const double drift : {0.0, 0.5}) {
+    Truth t;
+    t.drift = drift;
+    int false_triggers = 0, fitted = 0;
+    for (std::uint32_t seed = 1; seed <= 100; ++seed) {
+      const Insights in = simulated(t, 120, seed);
+      fitted += in.fitted ? 1 : 0;
+      false_triggers += any_trigger(in) ? 1 : 0;
+    }
+    INFO("drift " << drift << ": " << false_triggers << " of 100 journals show a false trigger");
+    CHECK(fitted == 100);
+    CHECK(false_triggers <= 10);
+  }
+}
+
+TEST_CASE("short sleep drives the twitching and coffee follows short nights: sleep found, coffee not") {
+  Truth t;
+  t.rest_rr = 1.5;
+  t.confound = 1.2;
+  int sleep_found = 0, coffee_flagged = 0;
+  for (std::uint32_t seed = 1; seed <= 30; ++seed) {
+    const Insights in = simulated(t, 120, seed);
+    sleep_found += factor(in, "rest", 0).verdict == Verdict::likely_trigger ? 1 : 0;
+    coffee_flagged += factor(in, "coffee", 0).verdict == Verdict::likely_trigger ? 1 : 0;
+  }
+  INFO("sleep found in " << sleep_found << " of 30; coffee flagged in " << coffee_flagged);
+  // Power is modest on 120 days once six factor terms are tested together and
+  // the errors allow for correlated days (18 of 30 when this was written); the
+  // innocent factor must stay clear.
+  CHECK(sleep_found >= 15);
+  CHECK(coffee_flagged <= 3);
+}
+
+TEST_CASE("yesterday's coffee drives today's twitching: the lag is found, the same day is not blamed") {
+  Truth t;
+  t.coffee_lag_rr = 1.35;
+  int lag_found = 0, same_day = 0;
+  for (std::uint32_t seed = 1; seed <= 30; ++seed) {
+    const Insights in = simulated(t, 120, seed);
+    lag_found += factor(in, "coffee", 1).verdict == Verdict::likely_trigger ? 1 : 0;
+    same_day += factor(in, "coffee", 0).verdict == Verdict::likely_trigger ? 1 : 0;
+  }
+  INFO("lag found in " << lag_found << " of 30; same day flagged in " << same_day);
+  CHECK(lag_found >= 24);
+  CHECK(same_day <= 3);
+}
+
+TEST_CASE("two factors that move together cannot be told apart") {
+  Truth t;
+  t.coffee_rr = 1.3;
+  t.collinear = 0.97;
+  int apart = 0;
+  for (std::uint32_t seed = 1; seed <= 10; ++seed) {
+    const Insights in = simulated(t, 150, seed);
+    const auto& c = factor(in, "coffee", 0);
+    if (c.verdict == Verdict::cant_tell_apart) {
+      ++apart;
+      CHECK(std::find(c.with.begin(), c.with.end(), "tension") != c.with.end());
+      CHECK(c.joint_rate_ratio.has_value());
+    }
+  }
+  CHECK(apart >= 7);
+}
+
+TEST_CASE("too little data: no model, and how many days would do") {
+  const Insights in = simulated(Truth{}, 14, 1);
+  CHECK_FALSE(in.fitted);
+  REQUIRE(in.needed_days.has_value());
+  CHECK(*in.needed_days >= 28);
+  for (const auto& f : in.factors) CHECK(f.verdict == Verdict::not_enough_data);
+}
+
+TEST_CASE("check-ins only when twitching: the days left out are counted, with their rate") {
+  Truth t;
+  t.checkin_otherwise = 0.2;
+  const Insights in = simulated(t, 120, 3);
+  CHECK(in.unobserved_days > 30);
+  REQUIRE(in.unobserved_rate.has_value());
+  REQUIRE(in.observed_rate.has_value());
+  CHECK(*in.unobserved_rate < *in.observed_rate);
+  CHECK(in.observed_days + in.unobserved_days == in.covered_days);
+}
+
+TEST_CASE("a remedy with no effect is rarely called protective; one that halves the rate usually is") {
+  Truth none;
+  none.remedy_day = 60;
+  Truth half = none;
+  half.remedy_rr = 0.5;
+  int false_protective = 0, found = 0;
+  for (std::uint32_t seed = 1; seed <= 30; ++seed) {
+    const Insights a = simulated(none, 120, seed);
+    const Insights b = simulated(half, 120, seed);
+    REQUIRE(a.remedies.size() == 1);
+    false_protective += a.remedies[0].verdict == Verdict::likely_protective ? 1 : 0;
+    found += b.remedies[0].verdict == Verdict::likely_protective ? 1 : 0;
+  }
+  INFO("no effect called protective in " << false_protective << " of 30; a halving found in " << found);
+  // The 28-day drift blocks leave a remedy only the days of its own block to be
+  // judged on, so power is low (7 of 30 when this was written): the verdict is
+  // mostly "can't tell yet", which is the honest answer. False credit must stay rare.
+  CHECK(false_protective <= 3);
+  CHECK(found >= 4);
+}
