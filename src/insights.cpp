@@ -18,10 +18,10 @@ namespace twitchlog {
 void DayTable::on_entry(const TypedEntry& e) {
   if (!first_day_ || e.day < *first_day_) first_day_ = e.day;
   switch (e.kind) {
-    case Kind::twitch: ++days_[e.day].episodes; break;
+    case Kind::twitch: ++cursor_[e.day].episodes; break;
     case Kind::checkin: {
       if (e.values.empty()) break;
-      DayRecord& d = days_[e.day];
+      DayRecord& d = cursor_[e.day];
       if (d.sum.empty()) {
         d.sum.assign(rules_.factors.size(), 0.0);
         d.count.assign(rules_.factors.size(), 0);
@@ -45,6 +45,7 @@ void DayTable::on_entry(const TypedEntry& e) {
 
 void DayTable::restart() {
   days_.clear();
+  cursor_.reset();
   remedies_.clear();
   first_day_.reset();
 }
@@ -115,9 +116,12 @@ IrlsResult irls(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, Eigen::Vecto
 }
 
 // MASS::theta.ml: Newton steps on the score of theta, from the moment estimate.
+// Double precision throughout: Boost promotes to long double by default, which is slower and not needed.
+using DoublePolicy = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
+double digamma(double x) { return boost::math::digamma(x, DoublePolicy()); }
+double trigamma(double x) { return boost::math::trigamma(x, DoublePolicy()); }
+
 double theta_ml(const Eigen::VectorXd& y, const Eigen::VectorXd& mu) {
-  using boost::math::digamma;
-  using boost::math::trigamma;
   const double n = static_cast<double>(y.size());
   double t = 0;
   for (Eigen::Index i = 0; i < y.size(); ++i) t += std::pow(y[i] / mu[i] - 1, 2);
@@ -131,7 +135,7 @@ double theta_ml(const Eigen::VectorXd& y, const Eigen::VectorXd& mu) {
     }
     const double step = score / info;
     t += step;
-    if (!std::isfinite(t) || t > 1e8) return 1e8;
+    if (!std::isfinite(t) || t > 1e6) return 1e8;  // no overdispersion to speak of
     if (std::fabs(step) <= 1e-10 * std::max(1.0, t)) break;
   }
   return std::max(t, 1e-8);
@@ -147,17 +151,18 @@ Eigen::MatrixXd hac(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, const Ei
     scores.row(i) = X.row(i) * r;
   }
   Eigen::MatrixXd meat = scores.transpose() * scores;
+  Eigen::MatrixXd cross = Eigen::MatrixXd::Zero(X.cols(), X.cols());
   if (!days.empty() && lag_days > 0) {
     for (Eigen::Index i = 0; i < n; ++i) {
       for (Eigen::Index j = i + 1; j < n; ++j) {
         const std::int64_t gap = days[static_cast<std::size_t>(j)] - days[static_cast<std::size_t>(i)];
         if (gap > lag_days) break;  // rows come in day order
         const double w = 1.0 - static_cast<double>(gap) / (lag_days + 1);
-        const Eigen::MatrixXd cross = scores.row(i).transpose() * scores.row(j);
-        meat += w * (cross + cross.transpose());
+        cross.noalias() += w * scores.row(i).transpose() * scores.row(j);
       }
     }
   }
+  meat += cross + cross.transpose();
   return bread * meat * bread;
 }
 
@@ -177,9 +182,10 @@ CountFit fit_count_model(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, con
   if (negative_binomial.value_or(true)) {
     // MASS::glm.nb: theta from the Poisson fit, then the fit and theta in turn.
     theta = theta_ml(y, poisson.mu);
+    if (!negative_binomial && theta > 1e6) theta = 1e8;  // no overdispersion to speak of: Poisson, no NB rounds
     IrlsResult nb = poisson;
     double ll_old = log_likelihood(y, nb.mu, theta);
-    for (int round = 0; round < kMaxIterations; ++round) {
+    for (int round = 0; round < kMaxIterations && theta < 1e8; ++round) {
       nb = irls(X, y, (X * nb.beta).eval(), theta);
       iterations += nb.iterations;
       const double theta_new = theta_ml(y, nb.mu);
@@ -229,16 +235,26 @@ struct Column {
   Eigen::VectorXd values;
 };
 
-// Whether `v` adds a direction to the columns kept (not nearly in their span).
-bool adds_rank(const std::vector<Column>& kept, const Eigen::VectorXd& v) {
-  if (v.norm() == 0) return false;
-  Eigen::MatrixXd m(v.size(), static_cast<Eigen::Index>(kept.size()) + 1);
-  for (std::size_t i = 0; i < kept.size(); ++i) m.col(static_cast<Eigen::Index>(i)) = kept[i].values;
-  m.col(m.cols() - 1) = v;
-  Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(m);
-  qr.setThreshold(1e-9);
-  return qr.rank() == m.cols();
-}
+// An orthonormal basis of the columns kept, grown one column at a time.
+class Basis {
+ public:
+  /// Adds `v` when it is not (nearly) in the span of the columns so far; returns whether it did.
+  bool add(const Eigen::VectorXd& v) {
+    const double norm = v.norm();
+    if (norm == 0) return false;
+    Eigen::VectorXd r = v;
+    for (int pass = 0; pass < 2; ++pass) {  // twice: classical Gram-Schmidt, re-orthogonalised
+      for (const auto& q : q_) r -= q.dot(r) * q;
+    }
+    const double left = r.norm();
+    if (left <= 1e-9 * norm) return false;
+    q_.push_back(r / left);
+    return true;
+  }
+
+ private:
+  std::vector<Eigen::VectorXd> q_;
+};
 
 // Holm's step-down adjustment of p-values.
 std::vector<double> holm(const std::vector<double>& p) {
@@ -284,11 +300,22 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
   const std::int64_t first = *table.first_day();
   out.covered_days = static_cast<std::uint64_t>(today - first + 1);
 
-  // Factor values of a day: the mean of its check-ins.
-  const auto value = [&](std::int64_t day, std::size_t f) -> std::optional<double> {
-    const auto it = table.days().find(day);
-    if (it == table.days().end() || !it->second.checkin || it->second.count[f] == 0) return std::nullopt;
-    return it->second.sum[f] / it->second.count[f];
+  // Factor values of each day from the day before the first: the mean of its check-ins.
+  const std::int64_t origin = first - 1;
+  const auto span = static_cast<std::size_t>(today - origin + 1);
+  std::vector<std::optional<double>> values(span * nf);
+  std::vector<std::uint64_t> episodes_of(span, 0);
+  for (const auto& [day, d] : table.days()) {
+    if (day < origin || day > today) continue;
+    const auto at = static_cast<std::size_t>(day - origin);
+    episodes_of[at] = d.episodes;
+    if (!d.checkin) continue;
+    for (std::size_t f = 0; f < nf; ++f) {
+      if (d.count[f] > 0) values[at * nf + f] = d.sum[f] / d.count[f];
+    }
+  }
+  const auto value = [&](std::int64_t day, std::size_t f) -> const std::optional<double>& {
+    return values[static_cast<std::size_t>(day - origin) * nf + f];
   };
   // The factors the user logs: present on at least twice min_side_days days.
   std::vector<std::size_t> in_play;
@@ -303,8 +330,7 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
   for (std::int64_t day = first; day <= today; ++day) {
     bool complete = !in_play.empty();
     for (const std::size_t f : in_play) complete = complete && value(day, f) && value(day - 1, f);
-    const auto it = table.days().find(day);
-    const std::uint64_t episodes = it == table.days().end() ? 0 : it->second.episodes;
+    const std::uint64_t episodes = episodes_of[static_cast<std::size_t>(day - origin)];
     if (complete) {
       rows.push_back(day);
       observed_episodes += episodes;
@@ -320,8 +346,7 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
   const auto n = static_cast<Eigen::Index>(rows.size());
   Eigen::VectorXd y(n);
   for (Eigen::Index i = 0; i < n; ++i) {
-    const auto it = table.days().find(rows[static_cast<std::size_t>(i)]);
-    y[i] = it == table.days().end() ? 0.0 : static_cast<double>(it->second.episodes);
+    y[i] = static_cast<double>(episodes_of[static_cast<std::size_t>(rows[static_cast<std::size_t>(i)] - origin)]);
   }
   // Columns in order of priority: what we want to know first, nuisance last.
   std::vector<Column> wanted;
@@ -369,21 +394,26 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
   }
   if (n > 0) {
     const std::int64_t start = rows.front();
-    const std::int64_t blocks = (rows.back() - start) / s.block_days + 1;
+    // Blocks of block_days, longer on a long journal so there are at most max_blocks.
+    const std::int64_t span = rows.back() - start + 1;
+    const std::int64_t block_days =
+        std::max<std::int64_t>(s.block_days, (span + s.max_blocks - 1) / std::max(1, s.max_blocks));
+    const std::int64_t blocks = (rows.back() - start) / block_days + 1;
     for (std::int64_t b = 1; b < blocks; ++b) {
       Eigen::VectorXd v(n);
       for (Eigen::Index i = 0; i < n; ++i) {
-        std::int64_t block = (rows[static_cast<std::size_t>(i)] - start) / s.block_days;
+        std::int64_t block = (rows[static_cast<std::size_t>(i)] - start) / block_days;
         // A short last block joins the one before.
-        if (block == blocks - 1 && rows.back() - (start + block * s.block_days) < s.block_days / 2) --block;
+        if (block == blocks - 1 && rows.back() - (start + block * block_days) < block_days / 2) --block;
         v[i] = block == b ? 1.0 : 0.0;
       }
       wanted.push_back(Column{Column::Role::block, static_cast<std::size_t>(b), 0, v});
     }
   }
   std::vector<Column> kept;
+  Basis basis;
   for (auto& c : wanted) {
-    if (adds_rank(kept, c.values)) kept.push_back(std::move(c));
+    if (basis.add(c.values)) kept.push_back(std::move(c));
   }
   std::uint64_t terms = 0;  // the terms whose effect we want: factors, remedies, the weekend
   for (const auto& c : kept) {

@@ -1,5 +1,7 @@
 #include "twitchlog/report.hpp"
 
+#include "twitchlog/insights.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -323,9 +325,11 @@ Report run_report(const RuleSet& rules, const ReportRequest& request, const Time
   const Timestamp at = triage_instant(request.to, now);
   TriageCollector triage(rules, at);
   ReportCollector collector(rules, request, now);
-  EntryFanOut both({&triage, &collector});
-  JournalFindings findings = triage.finish(read(both));
+  DayTable days(rules);  // the statistics look at the whole journal, first entry to today
+  EntryFanOut all({&triage, &collector, &days});
+  JournalFindings findings = triage.finish(read(all));
   collector.finish(r, findings.read);
+  r.insights = analyse(days, rules, today_of(now));
   r.triage = assess(rules, findings, {}, at);
   r.read = std::move(findings.read);
   return r;

@@ -149,6 +149,160 @@ void json_figures(JsonWriter& j, const Figures& f) {
 
 }  // namespace
 
+
+// --- what goes with the twitching (the insights) ------------------------------
+
+// A rate ratio rounded for JSON (4 decimals), or null.
+void json_ratio(JsonWriter& j, std::string_view key, const std::optional<double>& x) {
+  j.key(key);
+  if (x) {
+    j.value(std::round(*x * 10000) / 10000);
+  } else {
+    j.null();
+  }
+}
+
+void json_term(JsonWriter& j, const TermInsight& t) {
+  json_ratio(j, "rate_ratio", t.rate_ratio);
+  json_ratio(j, "ci_low", t.ci_low);
+  json_ratio(j, "ci_high", t.ci_high);
+  j.key("verdict").value(kVerdictNames.name(t.verdict));
+  j.key("with").value(t.with);
+  if (t.joint_rate_ratio) {
+    j.key("joint").begin_object();
+    json_ratio(j, "rate_ratio", t.joint_rate_ratio);
+    json_ratio(j, "ci_low", t.joint_ci_low);
+    json_ratio(j, "ci_high", t.joint_ci_high);
+    j.end_object();
+  }
+  if (t.zero_side_bound) {
+    j.key("zero_side").begin_object();
+    j.key("side").value(t.zero_on_risk_side ? "risk" : "other");
+    json_ratio(j, "rate_ratio_below", t.zero_side_bound);
+    j.end_object();
+  }
+  json_ratio(j, "p_adjusted", t.p_adjusted);
+}
+
+void json_insights(JsonWriter& j, const Insights& in, const RuleSet& rules) {
+  j.key("insights").begin_object();
+  j.key("observed_days").value(static_cast<std::int64_t>(in.observed_days));
+  j.key("unobserved_days").value(static_cast<std::int64_t>(in.unobserved_days));
+  json_ratio(j, "unobserved_rate", in.unobserved_rate);
+  json_ratio(j, "observed_rate", in.observed_rate);
+  j.key("model");
+  if (in.fitted) {
+    j.begin_object();
+    j.key("family").value(in.negative_binomial ? "negative-binomial" : "poisson");
+    json_ratio(j, "theta", in.negative_binomial ? std::optional<double>(in.theta) : std::nullopt);
+    j.key("days").value(static_cast<std::int64_t>(in.observed_days));
+    j.key("terms").value(static_cast<std::int64_t>(in.terms));
+    j.end_object();
+  } else {
+    j.null();
+  }
+  j.key("needed_days");
+  if (in.needed_days) {
+    j.value(static_cast<std::int64_t>(*in.needed_days));
+  } else {
+    j.null();
+  }
+  j.key("confidence").value(rules.insights.confidence);
+  j.key("factors").begin_array();
+  for (const auto& t : in.factors) {
+    const Factor* f = rules.find_factor(t.id);
+    j.begin_object().key("id").value(t.id).key("lag").value(t.lag).key("per").value(f != nullptr ? f->per : "");
+    json_term(j, t);
+    j.key("days_risk_side").value(static_cast<std::int64_t>(t.days_risk_side));
+    j.key("days_other_side").value(static_cast<std::int64_t>(t.days_other_side));
+    j.end_object();
+  }
+  j.end_array();
+  j.key("remedies").begin_array();
+  for (const auto& t : in.remedies) {
+    j.begin_object().key("id").value(t.id).key("from").value(t.from ? day_text(*t.from) : "");
+    json_term(j, t);
+    j.key("days_on").value(static_cast<std::int64_t>(t.days_risk_side));
+    j.key("days_off").value(static_cast<std::int64_t>(t.days_other_side));
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object();
+}
+
+std::string ratio_text(const std::optional<double>& rr, const std::optional<double>& lo, const std::optional<double>& hi) {
+  if (!rr) return "no estimate";
+  return fmt::format("{:.2f}x [{:.2f} to {:.2f}]", *rr, *lo, *hi);
+}
+
+std::string verdict_words(Verdict v) {
+  switch (v) {
+    case Verdict::likely_trigger: return "likely a trigger";
+    case Verdict::likely_protective: return "goes with less twitching";
+    case Verdict::no_clear_link: return "no clear link";
+    case Verdict::cant_tell_yet: return "can't tell yet";
+    case Verdict::cant_tell_apart: return "can't tell apart";
+    case Verdict::not_enough_data: return "not enough data";
+  }
+  return "";
+}
+
+// "What goes with your twitching": the same for text and Markdown, through `esc`.
+template <typename Esc>
+std::string insights_lines(const Insights& in, const RuleSet& rules, Esc&& esc, std::string_view bullet) {
+  std::string out;
+  const auto pct = static_cast<int>(std::lround(rules.insights.confidence * 100));
+  out += fmt::format("{}{} days with a complete check-in (today's and yesterday's); {} other days", bullet,
+                     in.observed_days, in.unobserved_days);
+  if (in.unobserved_rate) out += fmt::format(", {:.1f} twitches a day on them (left out)", *in.unobserved_rate);
+  out += ".\n";
+  if (!in.fitted) {
+    out += fmt::format("{}Not enough data to tell what goes with your twitching: about {} such days are needed. "
+                       "Until then advise shows common causes in general, not yours.\n",
+                       bullet, in.needed_days.value_or(0));
+    return out;
+  }
+  out += fmt::format("{}Rate ratios with {}% intervals, from a {} model of your daily twitches:\n", bullet, pct,
+                     in.negative_binomial ? "negative binomial" : "Poisson");
+  for (const auto& t : in.factors) {
+    if (t.verdict == Verdict::not_enough_data && !t.rate_ratio) continue;
+    const Factor* f = rules.find_factor(t.id);
+    std::string line = fmt::format("{}  {}{}, per {}: ", bullet, esc(t.id), t.lag == 1 ? " the day before" : "",
+                                   esc(f != nullptr ? f->per : ""));
+    if (t.zero_side_bound) {
+      line += fmt::format("no twitch on the days on the {} side; the ratio is below {:.2f}", 
+                          t.zero_on_risk_side ? "risk" : "other", *t.zero_side_bound);
+    } else {
+      line += ratio_text(t.rate_ratio, t.ci_low, t.ci_high);
+    }
+    line += " - " + verdict_words(t.verdict);
+    if (!t.with.empty()) {
+      line += fmt::format(" from {} (together {})", esc(join(t.with)),
+                          ratio_text(t.joint_rate_ratio, t.joint_ci_low, t.joint_ci_high));
+    }
+    out += line + "\n";
+  }
+  for (const auto& t : in.remedies) {
+    std::string line = fmt::format("{}  {} from {}: ", bullet, esc(t.id), t.from ? day_text(*t.from) : "?");
+    if (t.verdict == Verdict::not_enough_data || !t.rate_ratio) {
+      line += fmt::format("not enough days on each side ({} before, {} after)", t.days_other_side, t.days_risk_side);
+    } else {
+      line += ratio_text(t.rate_ratio, t.ci_low, t.ci_high);
+      if (t.verdict == Verdict::cant_tell_apart) {
+        line += fmt::format(" - can't tell apart from {} (together {})", esc(join(t.with)),
+                            ratio_text(t.joint_rate_ratio, t.joint_ci_low, t.joint_ci_high));
+      } else if (*t.rate_ratio < 1) {
+        line += fmt::format(" - the rate was lower after ({}); starting at a bad time and the natural course "
+                            "can explain that too", verdict_words(t.verdict));
+      } else {
+        line += " - " + verdict_words(t.verdict);
+      }
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
 std::string render_report_text(const Report& r, const RuleSet& rules, bool color) {
   const Paint paint(color);
   const auto bold = [&](const std::string& t) { return paint(Style::bold, t); };
@@ -196,8 +350,11 @@ std::string render_report_text(const Report& r, const RuleSet& rules, bool color
     out += "\n";
   }
 
+  out += fmt::format("\n{}\n", bold("What goes with your twitching"));
+  out += insights_lines(r.insights, rules, [](std::string_view t) { return printable(t); }, "  ");
   out +=
-      fmt::format("\n{} (episodes a day on the days a check-in puts the factor on its risk side, and on the others)\n",
+      fmt::format("\n{} (descriptive: episodes a day on the days a check-in puts the factor on its risk side, and on "
+                  "the others; not adjusted for anything)\n",
                   bold("Factors"));
   for (const auto& f : r.factors) {
     out +=
@@ -290,6 +447,7 @@ std::string render_report_json(const Report& r, const RuleSet& rules) {
     j.end_object();
   }
   j.end_array();
+  json_insights(j, r.insights, rules);
   j.key("factors").begin_array();
   for (const auto& f : r.factors) {
     j.begin_object();
@@ -439,14 +597,32 @@ std::string render_report_markdown(const Report& r, const RuleSet& rules) {
 
   out += "\n## Triggers that stand out\n\n";
   bool any = false;
+  for (const auto& t : r.insights.factors) {
+    if (t.verdict != Verdict::likely_trigger) continue;
+    any = true;
+    const Factor* f = rules.find_factor(t.id);
+    out += fmt::format("- {}{}: {:.2f} times the twitching per {} ({}% interval {:.2f} to {:.2f}).\n", md(t.id),
+                       t.lag == 1 ? " the day before" : "", *t.rate_ratio, md(f != nullptr ? f->per : ""),
+                       static_cast<int>(std::lround(rules.insights.confidence * 100)), *t.ci_low, *t.ci_high);
+  }
+  if (!any) {
+    out += r.insights.fitted ? "- None: no factor is a likely trigger in this journal (see below).\n"
+                             : fmt::format("- Not enough data to tell yet: about {} days with a complete check-in are "
+                                           "needed, {} so far.\n",
+                                           r.insights.needed_days.value_or(0), r.insights.observed_days);
+  }
+  out += "\n## What goes with the twitching\n\n";
+  out += insights_lines(r.insights, rules, md, "- ");
+  out += "\n## Factors, descriptive (not adjusted for one another or for drift)\n\n";
+  bool stands = false;
   for (const auto& f : r.factors) {
     if (!f.stands_out) continue;
-    any = true;
+    stands = true;
     out += fmt::format("- {} {} {}: {:.1f} episodes a day on {} such days, {:.1f} on {} other days ({:.1f} times).\n",
                        md(f.factor->id), risk_text(*f.factor), md(f.factor->unit), *f.risk_rate, f.risk_days,
                        *f.other_rate, f.other_days, *f.ratio);
   }
-  if (!any) {
+  if (!stands) {
     out += fmt::format(
         "- No check-in factor stands out with enough data ({} or more on each side, {} times the episodes or more).\n",
         days_text(static_cast<std::uint64_t>(rules.report.min_factor_days)),

@@ -370,6 +370,7 @@ class Loader {
       set_number(r, "apart_correlation", i.apart_correlation, 0.1, 1);
       set_int(r, "remedy_overlap_days", i.remedy_overlap_days, 0, 3650);
       set_int(r, "block_days", i.block_days, 7, 3650);
+      set_int(r, "max_blocks", i.max_blocks, 1, 100);
       set_int(r, "hac_lag_days", i.hac_lag_days, 0, 365);
     });
   }
@@ -405,6 +406,7 @@ class Loader {
     const auto max = r.number("max", true);
     const auto threshold = r.number("threshold", true);
     f.integer = r.boolean("integer").value_or(false);
+    f.per = r.text("per", false).value_or("");
     f.risk =
         r.choice("risk", true, kRiskSideNames).value_or(RiskSide::high);
     if (min && max && *min > *max) {
@@ -415,6 +417,7 @@ class Loader {
                     fmt::format("{}: threshold {} is outside the factor's range {} to {}", r.what(),
                                 format_number(*threshold), format_number(*min), format_number(*max)));
     }
+    if (f.per.empty()) f.per = f.risk == RiskSide::high ? f.unit : f.unit + " less";
     f.min = min.value_or(0);
     f.max = max.value_or(0);
     f.threshold = threshold.value_or(0);

@@ -25,6 +25,7 @@
 
 #include "twitchlog/model.hpp"
 #include "twitchlog/rules.hpp"
+#include "twitchlog/stats.hpp"
 
 namespace twitchlog {
 
@@ -51,6 +52,7 @@ class DayTable : public EntrySink {
  private:
   const RuleSet& rules_;
   std::map<std::int64_t, DayRecord> days_;
+  DayCursor<std::map<std::int64_t, DayRecord>> cursor_{days_};
   std::map<std::string, std::int64_t, std::less<>> remedies_;
   std::optional<std::int64_t> first_day_;
 };

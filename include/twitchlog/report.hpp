@@ -19,6 +19,7 @@
 
 #include "twitchlog/model.hpp"
 #include "twitchlog/names.hpp"
+#include "twitchlog/insights.hpp"
 #include "twitchlog/rules.hpp"
 #include "twitchlog/stats.hpp"
 #include "twitchlog/triage.hpp"
@@ -136,6 +137,7 @@ struct Report {
   std::vector<std::pair<std::string, std::uint64_t>> tags;  ///< twitch tags in the range, most frequent first
   std::uint64_t other_tags = 0;                             ///< tag mentions of tags beyond the kTrackedIds tracked
   JournalRead read;     ///< the reading: file, missing, diagnostics, first and last day
+  Insights insights;    ///< what goes with the twitching (the statistics, whole journal)
   DailyEpisodes daily;  ///< episodes by day, in the range
 
   /// Days in the range.

@@ -30,6 +30,7 @@ struct Level {
 
 struct Factor {
   std::string id, name, unit, description;
+  std::string per;  ///< the unit of one step in the risk direction, for rate ratios ("cup", "hour less")
   double min = 0, max = 0, threshold = 0;
   bool integer = false;
   RiskSide risk = RiskSide::high;
@@ -140,6 +141,7 @@ struct InsightsSettings {
   double apart_correlation = 0.8;  ///< estimates correlated beyond this: "can't tell apart"
   int remedy_overlap_days = 14;    ///< remedies started this close: "can't tell apart"
   int block_days = 28;             ///< the length of the blocks that absorb slow drift
+  int max_blocks = 12;             ///< at most this many (longer blocks on a long journal)
   int hac_lag_days = 7;            ///< days of correlation the standard errors allow for
 };
 

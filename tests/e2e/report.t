@@ -33,7 +33,11 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02
 > 2026-11-16   ▒  ·  ░  ·  ·  ·  ·
 > 2026-11-23   ░  ░
 >
-> Factors (episodes a day on the days a check-in puts the factor on its risk side, and on the others)
+> What goes with your twitching
+>   7 days with a complete check-in (today's and yesterday's); 19 other days, 0.7 twitches a day on them (left out).
+>   Not enough data to tell what goes with your twitching: about 28 such days are needed. Until then advise shows common causes in general, not yours.
+>
+> Factors (descriptive: episodes a day on the days a check-in puts the factor on its risk side, and on the others; not adjusted for anything)
 >   caffeine   3 or more    risk: 1.6 on 7 days; other: 0.4 on 16 days; ratio 3.6
 >   sleep      under 7      risk: 0.6 on 8 days; other: 0.9 on 7 days; ratio 0.7
 >   stress     4 or more    risk: - on 0 days; other: - on 0 days; ratio - (too little data: under 3 days in a group)
@@ -134,6 +138,135 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >       "total_duration_s": 60
 >     }
 >   ],
+>   "insights": {
+>     "observed_days": 7,
+>     "unobserved_days": 19,
+>     "unobserved_rate": 0.6842,
+>     "observed_rate": 0.8571,
+>     "model": null,
+>     "needed_days": 28,
+>     "confidence": 0.95,
+>     "factors": [
+>       {
+>         "id": "caffeine",
+>         "lag": 0,
+>         "per": "cup",
+>         "rate_ratio": null,
+>         "ci_low": null,
+>         "ci_high": null,
+>         "verdict": "not-enough-data",
+>         "with": [],
+>         "p_adjusted": null,
+>         "days_risk_side": 2,
+>         "days_other_side": 5
+>       },
+>       {
+>         "id": "caffeine",
+>         "lag": 1,
+>         "per": "cup",
+>         "rate_ratio": null,
+>         "ci_low": null,
+>         "ci_high": null,
+>         "verdict": "not-enough-data",
+>         "with": [],
+>         "p_adjusted": null,
+>         "days_risk_side": 2,
+>         "days_other_side": 5
+>       },
+>       {
+>         "id": "sleep",
+>         "lag": 0,
+>         "per": "hour less",
+>         "rate_ratio": null,
+>         "ci_low": null,
+>         "ci_high": null,
+>         "verdict": "not-enough-data",
+>         "with": [],
+>         "p_adjusted": null,
+>         "days_risk_side": 0,
+>         "days_other_side": 7
+>       },
+>       {
+>         "id": "sleep",
+>         "lag": 1,
+>         "per": "hour less",
+>         "rate_ratio": null,
+>         "ci_low": null,
+>         "ci_high": null,
+>         "verdict": "not-enough-data",
+>         "with": [],
+>         "p_adjusted": null,
+>         "days_risk_side": 7,
+>         "days_other_side": 0
+>       },
+>       {
+>         "id": "stress",
+>         "lag": 0,
+>         "per": "point",
+>         "rate_ratio": null,
+>         "ci_low": null,
+>         "ci_high": null,
+>         "verdict": "not-enough-data",
+>         "with": [],
+>         "p_adjusted": null,
+>         "days_risk_side": 0,
+>         "days_other_side": 0
+>       },
+>       {
+>         "id": "stress",
+>         "lag": 1,
+>         "per": "point",
+>         "rate_ratio": null,
+>         "ci_low": null,
+>         "ci_high": null,
+>         "verdict": "not-enough-data",
+>         "with": [],
+>         "p_adjusted": null,
+>         "days_risk_side": 0,
+>         "days_other_side": 0
+>       },
+>       {
+>         "id": "water",
+>         "lag": 0,
+>         "per": "litre less",
+>         "rate_ratio": null,
+>         "ci_low": null,
+>         "ci_high": null,
+>         "verdict": "not-enough-data",
+>         "with": [],
+>         "p_adjusted": null,
+>         "days_risk_side": 0,
+>         "days_other_side": 0
+>       },
+>       {
+>         "id": "water",
+>         "lag": 1,
+>         "per": "litre less",
+>         "rate_ratio": null,
+>         "ci_low": null,
+>         "ci_high": null,
+>         "verdict": "not-enough-data",
+>         "with": [],
+>         "p_adjusted": null,
+>         "days_risk_side": 0,
+>         "days_other_side": 0
+>       }
+>     ],
+>     "remedies": [
+>       {
+>         "id": "caffeine-limit",
+>         "from": "2026-11-16",
+>         "rate_ratio": null,
+>         "ci_low": null,
+>         "ci_high": null,
+>         "verdict": "not-enough-data",
+>         "with": [],
+>         "p_adjusted": null,
+>         "days_on": 3,
+>         "days_off": 4
+>       }
+>     ]
+>   },
 >   "factors": [
 >     {
 >       "id": "caffeine",
@@ -312,6 +445,15 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 > | 2026-W48 | 2 | 2 | 2.5 | 1m |
 >
 > ## Triggers that stand out
+>
+> - Not enough data to tell yet: about 28 days with a complete check-in are needed, 7 so far.
+>
+> ## What goes with the twitching
+>
+> - 7 days with a complete check-in (today's and yesterday's); 19 other days, 0.7 twitches a day on them (left out).
+> - Not enough data to tell what goes with your twitching: about 28 such days are needed. Until then advise shows common causes in general, not yours.
+>
+> ## Factors, descriptive (not adjusted for one another or for drift)
 >
 > - caffeine 3 or more cups/day: 1.6 episodes a day on 7 such days, 0.4 on 16 other days (3.6 times).
 > - Most frequent tags on twitches: coffee (6), late (2), screen (2).
