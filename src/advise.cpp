@@ -73,9 +73,10 @@ template <typename Read>
 AdviceInput scan_both(const RuleSet& rules, const Timestamp& now, Read&& read) {
   TriageCollector triage(rules, now);
   AdviceCollector advice(rules, now);
-  EntryFanOut both({&triage, &advice});
-  const JournalRead result = read(both);
-  return AdviceInput{triage.finish(result), advice.finish()};
+  DayTable days(rules);
+  EntryFanOut all({&triage, &advice, &days});
+  const JournalRead result = read(all);
+  return AdviceInput{triage.finish(result), advice.finish(), analyse(days, rules, today_of(now))};
 }
 
 bool within_days(std::int64_t day, std::int64_t today, int days) { return day > today - days && day <= today; }
@@ -274,6 +275,36 @@ Advice advise(const RuleSet& rules, const AdviceInput& input, const Timestamp& n
       r.score = settings.inferred_score + clue.strength;
     }
     r.clues.push_back(std::move(clue));
+  }
+  // With enough days, the statistics rank the causes that have a factor: a
+  // likely trigger comes first, by its rate ratio; a factor that the model
+  // finds no trigger of no longer counts by its averages alone.
+  a.observed_days = input.insights.observed_days;
+  a.needed_days = input.insights.needed_days;
+  a.associated = input.insights.fitted;
+  if (a.associated) {
+    for (auto& r : a.causes) {
+      if (!r.cause->evidence || r.cause->evidence->factor.empty()) continue;
+      for (const auto& t : input.insights.factors) {
+        if (t.id != r.cause->evidence->factor || !t.rate_ratio) continue;
+        if (!r.association || *t.rate_ratio > *r.association->rate_ratio) r.association = t;
+      }
+      for (auto& clue : r.clues) {
+        if (std::holds_alternative<FactorClue>(clue.figures)) {
+          clue.counts = false;
+          clue.strength = 0;
+        }
+      }
+      const bool trigger = r.association && r.association->verdict == Verdict::likely_trigger;
+      r.score = strength_of(r.clues);
+      r.tier = r.score > 0 ? EvidenceTier::direct : EvidenceTier::none;
+      if (trigger) {
+        r.tier = EvidenceTier::associated;
+        r.score = settings.associated_score + std::log(*r.association->rate_ratio) * 10;
+      } else if (r.tier == EvidenceTier::direct) {
+        r.score += settings.direct_score;
+      }
+    }
   }
   for (auto& r : a.causes) r.score = std::round(r.score * 100) / 100;  // two decimals, the same in every format
   std::stable_sort(a.causes.begin(), a.causes.end(), more_likely);

@@ -19,6 +19,7 @@ std::string rate_text(const EpisodeRate& r) { return r.rate ? fmt::format("{:.1f
 
 std::string tier_name(EvidenceTier tier) {
   switch (tier) {
+    case EvidenceTier::associated: return "associated";
     case EvidenceTier::direct: return "direct";
     case EvidenceTier::inferred: return "inferred";
     case EvidenceTier::none: break;
@@ -195,6 +196,12 @@ std::string render_advice_text(const Advice& a, const RuleSet& rules, bool color
         "  Nothing in the last {} days of the journal points at a cause; they are ordered by how common they are.\n",
         a.window_days);
   }
+  if (!a.associated && !a.no_data) {
+    out += fmt::format(
+        "  These are common causes of twitching in general, not yet yours: your journal has {} days with a complete\n"
+        "  check-in, and about {} are needed to tell which factors go with your own twitching (`twitchlog report`).\n",
+        a.observed_days, a.needed_days.value_or(0));
+  }
   for (std::size_t i = 0; i < a.causes.size(); ++i) {
     const auto& r = a.causes[i];
     const Cause& c = *r.cause;
@@ -202,6 +209,14 @@ std::string render_advice_text(const Advice& a, const RuleSet& rules, bool color
     out += fmt::format("  {}. {}  {} ({}{}; score {})\n", i + 1, p(c.id), p(c.name), frequency_name(c.frequency),
                        c.frequency_note.empty() ? "" : ", " + p(c.frequency_note), format_number(r.score));
     if (i < a.likely) out += fmt::format("     {}\n", p(c.mechanism));
+    if (r.association) {
+      const TermInsight& t = *r.association;
+      out += fmt::format("     {} your journal: {:.2f}x the twitching per {} {}({:.0f}% interval {:.2f} to {:.2f}): {}\n",
+                         t.verdict == Verdict::likely_trigger ? "+" : "-", *t.rate_ratio,
+                         p(rules.find_factor(t.id) != nullptr ? rules.find_factor(t.id)->per : t.id),
+                         t.lag == 1 ? "the day before " : "", rules.insights.confidence * 100, *t.ci_low, *t.ci_high,
+                         kVerdictNames.name(t.verdict));
+    }
     for (const auto& clue : r.clues) out += fmt::format("     {} {}\n", clue.counts ? "+" : "-", p(clue_text(clue)));
   }
 
@@ -260,6 +275,16 @@ std::string render_advice_json(const Advice& a, const RuleSet& rules) {
     j.key("likely").value(i < a.likely);
     j.key("score").value(r.score);
     j.key("tier").value(tier_name(r.tier));
+    j.key("association");
+    if (r.association) {
+      j.begin_object().key("factor").value(r.association->id).key("lag").value(r.association->lag);
+      j.key("rate_ratio").value(std::round(*r.association->rate_ratio * 10000) / 10000);
+      j.key("ci_low").value(std::round(*r.association->ci_low * 10000) / 10000);
+      j.key("ci_high").value(std::round(*r.association->ci_high * 10000) / 10000);
+      j.key("verdict").value(kVerdictNames.name(r.association->verdict)).end_object();
+    } else {
+      j.null();
+    }
     j.key("frequency").value(frequency_name(r.cause->frequency));
     j.key("frequency_note").value(r.cause->frequency_note);
     j.key("mechanism").value(r.cause->mechanism);
@@ -330,6 +355,14 @@ std::string render_advice_json(const Advice& a, const RuleSet& rules) {
     j.key("in_place").value(ids);
     j.key("in_place_days").value(a.in_place_days);
   }
+  j.key("statistics").begin_object().key("ranked_by_journal").value(a.associated);
+  j.key("observed_days").value(static_cast<std::int64_t>(a.observed_days)).key("needed_days");
+  if (a.needed_days) {
+    j.value(static_cast<std::int64_t>(*a.needed_days));
+  } else {
+    j.null();
+  }
+  j.end_object();
   write_warnings(j, a.read);
   j.key("disclaimer").value(rules.triage.disclaimer);
   j.end_object();

@@ -345,6 +345,7 @@ class Loader {
     table("advise", [&](TableReader& r) {
       AdviseSettings& a = rules.advise;
       set_int(r, "likely_causes", a.likely_causes, 1, 100);
+      set_number(r, "associated_score", a.associated_score, 0, 1000);
       set_number(r, "direct_score", a.direct_score, 0, 1000);
       set_number(r, "inferred_score", a.inferred_score, 0, 1000);
       set_number(r, "excess_cap", a.excess_cap, 0, 1000);

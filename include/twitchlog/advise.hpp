@@ -16,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "twitchlog/insights.hpp"
 #include "twitchlog/rules.hpp"
 #include "twitchlog/stats.hpp"
 #include "twitchlog/triage.hpp"
@@ -53,6 +54,7 @@ struct AdviceFindings {
 struct AdviceInput {
   JournalFindings triage;
   AdviceFindings journal;
+  Insights insights;  ///< the statistics of the whole journal (insights.hpp)
 };
 
 /// Reads a journal held in memory; `file` names it.
@@ -62,7 +64,12 @@ AdviceInput scan_for_advice_text(std::string_view text, const std::string& file,
 AdviceInput scan_for_advice_file(const std::string& path, const RuleSet& rules, const Timestamp& now);
 
 /// How strongly the journal points at a cause.
-enum class EvidenceTier { none, inferred, direct };
+enum class EvidenceTier {
+  none,
+  inferred,
+  direct,
+  associated,  ///< the statistics find the cause's factor a likely trigger in this journal
+};
 
 /// A factor's check-ins over the cause's window against its threshold
 /// (the unit, threshold and risk side are the factor's, from the rules).
@@ -115,6 +122,8 @@ std::string_view clue_kind_name(const CauseClue& clue);
 struct RankedCause {
   const Cause* cause = nullptr;
   EvidenceTier tier = EvidenceTier::none;
+  /// The statistics' term of the cause's factor (the lag with the larger ratio), when the model was fitted.
+  std::optional<TermInsight> association;
   double score = 0;  ///< the tier's score ([advise] direct_score, inferred_score) plus the clues' strength
   std::vector<CauseClue> clues;
 };
@@ -154,6 +163,10 @@ struct Advice {
   int in_place_days = 0;                ///< [advise] in_place_days
   Timestamp as_of;
   JournalRead read;  ///< the reading: its diagnostics go into JSON's warnings
+  /// Whether the statistics could rank the causes by this journal; else how many days they have and need.
+  bool associated = false;
+  std::uint64_t observed_days = 0;
+  std::optional<std::uint64_t> needed_days;
 };
 
 /// The days advise reads check-ins and twitches of, ending today: the

@@ -114,6 +114,7 @@ struct TriageSettings {
 /// [advise]: how causes are ranked and how many are aimed at.
 struct AdviseSettings {
   int likely_causes = 3;       ///< causes the remedies and the plan aim at
+  double associated_score = 40;  ///< score of a cause whose factor the statistics call a likely trigger
   double direct_score = 20;    ///< score of a cause the journal points at directly
   double inferred_score = 10;  ///< score of a cause inferred from another
   double excess_cap = 2;       ///< most a factor's distance from its threshold adds

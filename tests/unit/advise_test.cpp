@@ -8,6 +8,9 @@
 #include <algorithm>
 #include <random>
 #include <sstream>
+#include <cmath>
+
+#include <fmt/format.h>
 
 #include "fixtures.hpp"
 #include "helpers.hpp"
@@ -594,4 +597,44 @@ TEST_CASE("advise on the shipped rules: heavy caffeine ranks caffeine first") {
   CHECK(a.causes.front().tier == EvidenceTier::direct);
   CHECK(a.window_days == advice_window_days(rules));
   CHECK(offered(a, "caffeine-limit") != nullptr);
+}
+
+TEST_CASE("with enough days the statistics rank the causes: a likely trigger first, averages alone no longer count") {
+  // 150 days: rest varies and drives the twitching (1.8x per hour less); coffee varies on its own and is heavy.
+  test::Journal j;
+  std::mt19937 rng(11);
+  for (int d = 149; d >= 0; --d) {
+    const double rest = 5 + static_cast<double>(rng() % 5);  // 5 to 9 hours
+    const int coffee = 3 + static_cast<int>(rng() % 4);      // always on the risk side: 3 to 6 cups
+    const double mu = 0.8 * std::pow(1.8, 7 - rest);
+    const int twitches = std::poisson_distribution<int>(mu)(rng);
+    for (int i = 0; i < twitches; ++i) j.twitch(d, "severity=2", fmt::format("10:{:02}:00", i));
+    j.checkin(d, fmt::format("coffee={} rest={} tension=2", coffee, rest));
+  }
+  const Timestamp now = test::fixture_now();
+  const AdviceInput input = scan_for_advice_text(j.text(), "j.txt", test::fixture_rules(), now);
+  REQUIRE(input.insights.fitted);
+  const Advice a = advise(test::fixture_rules(), input, now, false);
+  CHECK(a.associated);
+  REQUIRE_FALSE(a.causes.empty());
+  CHECK(a.causes.front().cause->id == "rest-cause");
+  CHECK(a.causes.front().tier == EvidenceTier::associated);
+  REQUIRE(a.causes.front().association.has_value());
+  CHECK(*a.causes.front().association->rate_ratio > 1.3);
+  // Heavy coffee every day, but no link in the counts: it is not ranked on its averages.
+  for (const auto& r : a.causes) {
+    if (r.cause->id == "coffee-cause") CHECK(r.tier != EvidenceTier::associated);
+  }
+}
+
+TEST_CASE("too few days for the statistics: advise says these are common causes in general") {
+  test::Journal j;
+  j.twitch(1).checkin(1, "coffee=5 rest=6");
+  const Timestamp now = test::fixture_now();
+  const Advice a = advise(test::fixture_rules(), scan_for_advice_text(j.text(), "j.txt", test::fixture_rules(), now),
+                          now, false);
+  CHECK_FALSE(a.associated);
+  REQUIRE(a.needed_days.has_value());
+  const std::string text = render_advice_text(a, test::fixture_rules(), false);
+  CHECK(text.find("These are common causes of twitching in general, not yet yours") != std::string::npos);
 }

@@ -13,6 +13,7 @@ disclaimer = "Fixture rules: not medical advice."
 
 [advise]
 likely_causes = 2
+associated_score = 40
 direct_score = 20
 inferred_score = 10
 excess_cap = 2
