@@ -15,9 +15,17 @@ namespace twitchlog {
 
 namespace {
 
-using Line = std::uint32_t;
+// A place in the rule file: its line and, when known, its column (toml++ gives both for every node).
+struct Line {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  Line(std::uint32_t l = 0, std::uint32_t c = 0) : line(l), column(c) {}  // NOLINT: a bare line number is a place
+  operator std::uint32_t() const { return line; }                          // NOLINT: structs keep the line
+};
 
-Line line_of(const toml::node& node) { return static_cast<Line>(node.source().begin.line); }
+Line line_of(const toml::node& node) {
+  return Line(static_cast<std::uint32_t>(node.source().begin.line), static_cast<std::uint32_t>(node.source().begin.column));
+}
 
 // Collects every problem of a rule file, so all are reported at once.
 class Problems {
@@ -26,7 +34,8 @@ class Problems {
   void add(Line line, std::string message) {
     Diagnostic d;
     d.file = file_;
-    d.line = line == 0 ? 1 : line;
+    d.line = line.line == 0 ? 1 : line.line;
+    d.column = line.column;
     d.message = std::move(message);
     list_.push_back(std::move(d));
   }

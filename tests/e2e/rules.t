@@ -31,7 +31,7 @@ $ printf 'schema = 1\n[triage\n' > syntax.toml && twitchlog rules --check syntax
 !    |        ^
 ? 1
 $ twitchlog rules --dump | sed -e 's/^threshold = 3$/threshold = 30/' -e 's/^level = "doctor-soon"/level = "soon"/' > bad.toml && twitchlog rules --check bad.toml 2>&1 | sed 's/:[0-9]*:/:N:/'
-> bad.toml:N: error: factor "caffeine": threshold 30 is outside the factor's range 0 to 20
+> bad.toml:N:13: error: factor "caffeine": threshold 30 is outside the factor's range 0 to 20
 > bad.toml:N: error: red flag "weakness": unknown level "soon"; valid: self-care, doctor, doctor-soon, emergency
 > bad.toml:N: error: red flag "drooping": unknown level "soon"; valid: self-care, doctor, doctor-soon, emergency
 > bad.toml:N: error: red flag "speech": unknown level "soon"; valid: self-care, doctor, doctor-soon, emergency

@@ -234,23 +234,23 @@ TEST_CASE("one error per semantic problem, with FILE:LINE and the id") {
   CHECK(only_problem(replaced("min = 0\nmax = 20", "min = 30\nmax = 20")) ==
         "r.toml:19: error: factor \"caffeine\": min 30 is greater than max 20");
   CHECK(only_problem(replaced("question = \"Has it spread?\"\n", "")) ==
-        "r.toml:44: error: red flag \"spreading\": missing question");
+        "r.toml:44:1: error: red flag \"spreading\": missing question");
   CHECK(only_problem(replaced("question = \"Has it spread?\"", "question = \"\"")) ==
-        "r.toml:48: error: red flag \"spreading\": question is empty");
+        "r.toml:48:12: error: red flag \"spreading\": question is empty");
   CHECK(only_problem(replaced("threshold = 3", "threshold = 25")) ==
-        "r.toml:26: error: factor \"caffeine\": threshold 25 is outside the factor's range 0 to 20");
+        "r.toml:26:13: error: factor \"caffeine\": threshold 25 is outside the factor's range 0 to 20");
   CHECK(only_problem(replaced("risk = \"high\"", "risk = \"up\"")) ==
-        "r.toml:27: error: factor \"caffeine\": unknown risk \"up\"; valid: high, low");
+        "r.toml:27:8: error: factor \"caffeine\": unknown risk \"up\"; valid: high, low");
   CHECK(only_problem(replaced("rating = 5", "rating = 6")) ==
-        "r.toml:62: error: remedy \"caffeine-limit\": rating = 6 is out of range (1 to 5)");
+        "r.toml:62:10: error: remedy \"caffeine-limit\": rating = 6 is out of range (1 to 5)");
   CHECK(only_problem(replaced("rating = 5", "ratin = 5")) ==
-        "r.toml:62: error: remedy \"caffeine-limit\": unknown key \"ratin\"");
+        "r.toml:62:9: error: remedy \"caffeine-limit\": unknown key \"ratin\"");
   CHECK(only_problem(replaced("min = 0", "min = \"0\"")) ==
-        "r.toml:24: error: factor \"caffeine\": min must be a number");
+        "r.toml:24:7: error: factor \"caffeine\": min must be a number");
   CHECK(only_problem(replaced("min = 0", "min = nan")) ==
-        "r.toml:24: error: factor \"caffeine\": min must be a finite number");
+        "r.toml:24:7: error: factor \"caffeine\": min must be a finite number");
   CHECK(only_problem(replaced("schema = 1", "schema = 2")) ==
-        "r.toml:1: error: rule file: schema 2 is not supported by this twitchlog (it reads schema 1)");
+        "r.toml:1:10: error: rule file: schema 2 is not supported by this twitchlog (it reads schema 1)");
   {
     // The cause's evidence then names a factor that is gone: a second, expected problem.
     const auto all =
@@ -263,26 +263,26 @@ TEST_CASE("one error per semantic problem, with FILE:LINE and the id") {
         "r.toml:44: error: red flag \"spreading\": the outside-local-areas rule needs at least one [[area]] with local "
         "= true");
   CHECK(only_problem(replaced("window_days = 30\n\n[[remedy]]", "\n[[remedy]]")) ==
-        "r.toml:52: error: red flag \"spreading\" journal rule: missing window_days");
+        "r.toml:52:1: error: red flag \"spreading\" journal rule: missing window_days");
   CHECK(only_problem(
             replaced("rule = \"outside-local-areas\"", "rule = \"tag\"\ntags = [\"chewing\"]\nmin_months = 2")) ==
-        "r.toml:55: error: red flag \"spreading\" journal rule: unknown key \"min_months\"");
+        "r.toml:55:14: error: red flag \"spreading\" journal rule: unknown key \"min_months\"");
   CHECK(only_problem(replaced("factor = \"caffeine\"", "factor = \"coffee\"")) ==
         "r.toml:34: error: cause \"caffeine\": evidence names unknown factor \"coffee\"; valid: caffeine");
   CHECK(only_problem(replaced("tags = [\"coffee\"]", "tags = [\"Coffee\"]"))
-            .starts_with("r.toml:42: error: cause \"caffeine\" evidence: every item of tags must be an id"));
+            .starts_with("r.toml:42:9: error: cause \"caffeine\" evidence: every item of tags must be an id"));
   CHECK(only_problem(replaced("kind = \"long-term\"", "kind = \"long-term\"\ncategory = \"diagnostic\"")) ==
-        "r.toml:60: error: remedy \"caffeine-limit\": category is only for kind = \"medical\"");
+        "r.toml:60:12: error: remedy \"caffeine-limit\": category is only for kind = \"medical\"");
   CHECK(only_problem(replaced("kind = \"long-term\"", "kind = \"medical\"")) ==
-        "r.toml:56: error: remedy \"caffeine-limit\": missing category");
+        "r.toml:56:1: error: remedy \"caffeine-limit\": missing category");
   CHECK(only_problem(replaced("id = \"lower-lip\"", "id = \"Lower Lip\""))
-            .starts_with("r.toml:30: error: area: id \"Lower Lip\" is not an id"));
+            .starts_with("r.toml:30:6: error: area: id \"Lower Lip\" is not an id"));
   CHECK(only_problem(replaced("name = \"Caffeine\"\nmechanism", "name = \"Caf\\u001bfeine\"\nmechanism")) ==
-        "r.toml:36: error: cause \"caffeine\": name contains a control character; texts are one line of plain text");
+        "r.toml:36:8: error: cause \"caffeine\": name contains a control character; texts are one line of plain text");
   CHECK(only_problem(replaced("[[level]]\nid = \"self-care\"", "[level]\nid = \"self-care\"")).find("level") !=
         std::string::npos);
   CHECK(only_problem(replaced("[triage]\nflag_window_days = 30\ndisclaimer = \"Not a diagnosis.\"\n", "")) ==
-        "r.toml:1: error: rule file: missing [triage] table");
+        "r.toml:1:1: error: rule file: missing [triage] table");
 }
 
 TEST_CASE("every problem is reported, not just the first") {
