@@ -7,9 +7,6 @@
 
 #include <boost/math/distributions/chi_squared.hpp>
 #include <boost/math/distributions/normal.hpp>
-#include <boost/math/special_functions/digamma.hpp>
-#include <boost/math/special_functions/gamma.hpp>
-#include <boost/math/special_functions/trigamma.hpp>
 
 namespace twitchlog {
 
@@ -116,22 +113,34 @@ IrlsResult irls(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, Eigen::Vecto
 }
 
 // MASS::theta.ml: Newton steps on the score of theta, from the moment estimate.
-// Double precision throughout: Boost promotes to long double by default, which is slower and not needed.
-using DoublePolicy = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
-double digamma(double x) { return boost::math::digamma(x, DoublePolicy()); }
-double trigamma(double x) { return boost::math::trigamma(x, DoublePolicy()); }
-
+// (Its digamma and trigamma differences are exact sums for whole-number counts.)
 double theta_ml(const Eigen::VectorXd& y, const Eigen::VectorXd& mu) {
   const double n = static_cast<double>(y.size());
   double t = 0;
   for (Eigen::Index i = 0; i < y.size(); ++i) t += std::pow(y[i] / mu[i] - 1, 2);
   t = t > 0 ? n / t : 1e8;
+  // Counts are small whole numbers: digamma(t + y) - digamma(t) is the sum of
+  // 1/(t + k) for k < y (and the same for trigamma with squares), taken over
+  // a histogram of the counts instead of a special function per day.
+  std::vector<double> at_least;  // at_least[k]: days with a count above k
+  for (Eigen::Index i = 0; i < y.size(); ++i) {
+    const auto c = static_cast<std::size_t>(y[i]);
+    if (c > at_least.size()) at_least.resize(c, 0.0);
+    for (std::size_t k = 0; k < c; ++k) at_least[k] += 1;
+  }
   for (int it = 0; it < 50; ++it) {
     t = std::fabs(t);
     double score = 0, info = 0;
+    for (std::size_t k = 0; k < at_least.size(); ++k) {
+      score += at_least[k] / (t + static_cast<double>(k));
+      info += at_least[k] / ((t + static_cast<double>(k)) * (t + static_cast<double>(k)));
+    }
+    score += n * (std::log(t) + 1);
+    info += -n / t;
     for (Eigen::Index i = 0; i < y.size(); ++i) {
-      score += digamma(t + y[i]) - digamma(t) + std::log(t) + 1 - std::log(t + mu[i]) - (y[i] + t) / (mu[i] + t);
-      info += -trigamma(t + y[i]) + trigamma(t) - 1 / t + 2 / (mu[i] + t) - (y[i] + t) / std::pow(mu[i] + t, 2);
+      const double mt = mu[i] + t;
+      score += -std::log(mt) - (y[i] + t) / mt;
+      info += 2 / mt - (y[i] + t) / (mt * mt);
     }
     const double step = score / info;
     t += step;
@@ -153,13 +162,22 @@ Eigen::MatrixXd hac(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, const Ei
   Eigen::MatrixXd meat = scores.transpose() * scores;
   Eigen::MatrixXd cross = Eigen::MatrixXd::Zero(X.cols(), X.cols());
   if (!days.empty() && lag_days > 0) {
-    for (Eigen::Index i = 0; i < n; ++i) {
-      for (Eigen::Index j = i + 1; j < n; ++j) {
-        const std::int64_t gap = days[static_cast<std::size_t>(j)] - days[static_cast<std::size_t>(i)];
-        if (gap > lag_days) break;  // rows come in day order
-        const double w = 1.0 - static_cast<double>(gap) / (lag_days + 1);
-        cross.noalias() += w * scores.row(i).transpose() * scores.row(j);
+    // For each lag, the pairs of rows that many days apart, as two gathered matrices: one product each.
+    for (int lag = 1; lag <= lag_days; ++lag) {
+      std::vector<Eigen::Index> first, second;
+      Eigen::Index j = 0;
+      for (Eigen::Index i = 0; i < n; ++i) {
+        const std::int64_t want = days[static_cast<std::size_t>(i)] + lag;
+        while (j < n && days[static_cast<std::size_t>(j)] < want) ++j;
+        if (j == n) break;
+        if (days[static_cast<std::size_t>(j)] == want) {
+          first.push_back(i);
+          second.push_back(j);
+        }
       }
+      if (first.empty()) continue;
+      const double w = 1.0 - static_cast<double>(lag) / (lag_days + 1);
+      cross.noalias() += w * scores(first, Eigen::all).transpose() * scores(second, Eigen::all);
     }
   }
   meat += cross + cross.transpose();

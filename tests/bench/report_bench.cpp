@@ -274,6 +274,7 @@ int main(int argc, char** argv) {
   const std::string scan = WEEK_SCAN_BIN;
   const auto dir = std::filesystem::temp_directory_path() / fmt::format("twitchlog-report-bench-{}", ::getpid());
   std::filesystem::create_directories(dir);
+  std::filesystem::permissions(dir, std::filesystem::perms::owner_all);  // private, as a journal's folder should be
   const std::string big = (dir / "big.txt").string();
   const std::string empty = (dir / "empty.txt").string();
   const std::string json = (dir / "report.json").string();
