@@ -211,11 +211,12 @@ std::string render_advice_text(const Advice& a, const RuleSet& rules, bool color
     if (i < a.likely) out += fmt::format("     {}\n", p(c.mechanism));
     if (r.association) {
       const TermInsight& t = *r.association;
-      out += fmt::format("     {} your journal: {:.2f}x the twitching per {} {}({:.0f}% interval {:.2f} to {:.2f}): {}\n",
-                         t.verdict == Verdict::likely_trigger ? "+" : "-", *t.rate_ratio,
-                         p(rules.find_factor(t.id) != nullptr ? rules.find_factor(t.id)->per : t.id),
-                         t.lag == 1 ? "the day before " : "", rules.insights.confidence * 100, *t.ci_low, *t.ci_high,
-                         kVerdictNames.name(t.verdict));
+      out +=
+          fmt::format("     {} your journal: {:.2f}x the twitching per {} {}({:.0f}% interval {:.2f} to {:.2f}): {}\n",
+                      t.verdict == Verdict::likely_trigger ? "+" : "-", *t.rate_ratio,
+                      p(rules.find_factor(t.id) != nullptr ? rules.find_factor(t.id)->per : t.id),
+                      t.lag == 1 ? "the day before " : "", rules.insights.confidence * 100, *t.ci_low, *t.ci_high,
+                      kVerdictNames.name(t.verdict));
     }
     for (const auto& clue : r.clues) out += fmt::format("     {} {}\n", clue.counts ? "+" : "-", p(clue_text(clue)));
   }

@@ -39,7 +39,8 @@ class CorrectionCollector : public EntrySink {
   void take(const TypedEntry& e, bool retracted) {
     if (!retracted) {
       if (query_.at && e.time.unix_seconds == *query_.at) at_.push_back(record_of(e, false));
-      if (e.kind != Kind::retract && (!last_written_ || e.line > last_written_->line)) last_written_ = record_of(e, false);
+      if (e.kind != Kind::retract && (!last_written_ || e.line > last_written_->line))
+        last_written_ = record_of(e, false);
     }
     if (query_.newest == 0 || (retracted && !query_.include_retracted)) return;
     if (query_.kind && e.kind != *query_.kind) return;
@@ -90,11 +91,11 @@ std::string_view fields_text(std::string_view raw) {
   // TIMESTAMP SP KIND [SP FIELDS]
   std::size_t pos = raw.find_first_not_of(" \t");
   if (pos == std::string_view::npos) return {};
-  pos = raw.find_first_of(" \t", pos);             // after the timestamp
+  pos = raw.find_first_of(" \t", pos);  // after the timestamp
   if (pos == std::string_view::npos) return {};
   pos = raw.find_first_not_of(" \t", pos);
   if (pos == std::string_view::npos) return {};
-  pos = raw.find_first_of(" \t", pos);             // after the kind
+  pos = raw.find_first_of(" \t", pos);  // after the kind
   if (pos == std::string_view::npos) return {};
   pos = raw.find_first_not_of(" \t", pos);
   return pos == std::string_view::npos ? std::string_view() : raw.substr(pos);

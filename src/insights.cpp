@@ -233,8 +233,8 @@ CountFit fit_count_model(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, con
   fit.coefficients = result.beta;
   const Eigen::MatrixXd XtWX = X.transpose() * result.weights.asDiagonal() * X;
   fit.covariance = XtWX.ldlt().solve(Eigen::MatrixXd::Identity(X.cols(), X.cols()));
-  fit.hac_covariance = hac(X, y, result.mu, fit.negative_binomial ? theta : kPoissonTheta, days, hac_lag_days,
-                           fit.covariance);
+  fit.hac_covariance =
+      hac(X, y, result.mu, fit.negative_binomial ? theta : kPoissonTheta, days, hac_lag_days, fit.covariance);
   fit.log_likelihood = log_likelihood(y, result.mu, fit.negative_binomial ? theta : kPoissonTheta);
   fit.iterations = iterations;
   fit.converged = converged;
@@ -435,12 +435,12 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
   }
   std::uint64_t terms = 0;  // the terms whose effect we want: factors, remedies, the weekend
   for (const auto& c : kept) {
-    terms += (c.role == Column::Role::factor || c.role == Column::Role::remedy || c.role == Column::Role::weekend) ? 1
-                                                                                                                    : 0;
+    terms +=
+        (c.role == Column::Role::factor || c.role == Column::Role::remedy || c.role == Column::Role::weekend) ? 1 : 0;
   }
   out.terms = terms;
-  const std::uint64_t needed =
-      std::max<std::uint64_t>(static_cast<std::uint64_t>(s.min_observed_days), static_cast<std::uint64_t>(s.days_per_term) * terms);
+  const std::uint64_t needed = std::max<std::uint64_t>(static_cast<std::uint64_t>(s.min_observed_days),
+                                                       static_cast<std::uint64_t>(s.days_per_term) * terms);
   const bool has_twitches = y.sum() > 0;
   if (out.observed_days < needed || terms == 0 || !has_twitches) {
     out.needed_days = std::max<std::uint64_t>(needed, out.observed_days + 1);
@@ -478,7 +478,8 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
   // Which column each term is, and its p-value.
   std::vector<Eigen::Index> factor_col(out.factors.size(), -1), remedy_col(out.remedies.size(), -1);
   for (std::size_t j = 0; j < kept.size(); ++j) {
-    if (kept[j].role == Column::Role::factor) factor_col[kept[j].index * 2 + static_cast<std::size_t>(kept[j].lag)] = static_cast<Eigen::Index>(j);
+    if (kept[j].role == Column::Role::factor)
+      factor_col[kept[j].index * 2 + static_cast<std::size_t>(kept[j].lag)] = static_cast<Eigen::Index>(j);
     if (kept[j].role == Column::Role::remedy) remedy_col[kept[j].index] = static_cast<Eigen::Index>(j);
   }
   const auto correlation = [&](Eigen::Index a, Eigen::Index b) { return V(a, b) / std::sqrt(V(a, a) * V(b, b)); };
@@ -516,8 +517,7 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
       for (std::size_t o = 0; o < terms_of.size(); ++o) {
         if (o == which[w] || cols[o] < 0) continue;
         bool apart = std::fabs(correlation(col, cols[o])) > s.apart_correlation;
-        if (remedies && terms_of[o].from && t.from &&
-            std::llabs(*terms_of[o].from - *t.from) < s.remedy_overlap_days) {
+        if (remedies && terms_of[o].from && t.from && std::llabs(*terms_of[o].from - *t.from) < s.remedy_overlap_days) {
           apart = true;
         }
         if (apart) {

@@ -221,7 +221,8 @@ LineType LineParser::parse(std::string_view line, std::uint64_t line_number, Ent
   std::size_t blanks = 0;
   for (pos = end; pos < line.size() && is_blank(line[pos]); ++pos) ++blanks;
   if (pos == line.size()) {
-    return malformed(problem, line, pos, fmt::format("expected a kind after the timestamp: {}", join_or(kKindNames.names())));
+    return malformed(problem, line, pos,
+                     fmt::format("expected a kind after the timestamp: {}", join_or(kKindNames.names())));
   }
   if (blanks != 1 || line[end] != ' ') entry.loose_spacing = true;
   end = pos;

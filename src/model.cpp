@@ -126,8 +126,7 @@ class Interpreter {
     if (const auto a = kApproxNames.parse(f.value)) {
       typed_.approx = *a;
     } else {
-      error(value_column(f), fmt::format("approx must be {}, not {}", join_or(kApproxNames.names()),
-                                         quoted(f.value)));
+      error(value_column(f), fmt::format("approx must be {}, not {}", join_or(kApproxNames.names()), quoted(f.value)));
     }
     return true;
   }
@@ -156,8 +155,8 @@ class Interpreter {
         typed_.area_rule = rules_.find_area(f.value);
         if (typed_.area_rule == nullptr) {
           if (is_id(f.value)) {
-            warning(col, fmt::format("unknown area {}; it counts as an area of its own (valid: {})",
-                                     quoted(f.value), join(rules_.area_ids())));
+            warning(col, fmt::format("unknown area {}; it counts as an area of its own (valid: {})", quoted(f.value),
+                                     join(rules_.area_ids())));
           } else {
             error(col, fmt::format("where holds {}, which is not an id (known areas: {})", quoted(f.value),
                                    join(rules_.area_ids())));
@@ -224,8 +223,8 @@ class Interpreter {
       if (key_is(f.key, "id")) {
         has_id = true;
         if (!is_id(f.value)) {
-          error(value_column(f), fmt::format("remedy id {} is not an id; valid: {}", quoted(f.value),
-                                             join(rules_.remedy_ids())));
+          error(value_column(f),
+                fmt::format("remedy id {} is not an id; valid: {}", quoted(f.value), join(rules_.remedy_ids())));
           continue;
         }
         typed_.remedy_id = f.value;
@@ -315,9 +314,8 @@ class Interpreter {
         if (const auto k = kKindNames.parse(f.value)) {
           typed_.of_kind = *k;
         } else {
-          error(value_column(f),
-                fmt::format("kind must be the kind of the entry taken back ({}), not {}", join(kKindNames.names()),
-                            quoted(f.value)));
+          error(value_column(f), fmt::format("kind must be the kind of the entry taken back ({}), not {}",
+                                             join(kKindNames.names()), quoted(f.value)));
         }
       } else if (key_is(f.key, "note")) {
         typed_.note = f.value;
@@ -410,7 +408,8 @@ class Retractions {
       d.line = target.line;
       d.column = 1;
       d.severity = Diagnostic::Severity::warning;
-      d.message = fmt::format("retract matches no {} entry at that instant; it takes back nothing", kind_name(key.first));
+      d.message =
+          fmt::format("retract matches no {} entry at that instant; it takes back nothing", kind_name(key.first));
       d.excerpt = target.excerpt;
       out.push_back(std::move(d));
     }

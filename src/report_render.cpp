@@ -149,7 +149,6 @@ void json_figures(JsonWriter& j, const Figures& f) {
 
 }  // namespace
 
-
 // --- what goes with the twitching (the insights) ------------------------------
 
 // A rate ratio rounded for JSON (4 decimals), or null.
@@ -230,7 +229,8 @@ void json_insights(JsonWriter& j, const Insights& in, const RuleSet& rules) {
   j.end_object();
 }
 
-std::string ratio_text(const std::optional<double>& rr, const std::optional<double>& lo, const std::optional<double>& hi) {
+std::string ratio_text(const std::optional<double>& rr, const std::optional<double>& lo,
+                       const std::optional<double>& hi) {
   if (!rr) return "no estimate";
   return fmt::format("{:.2f}x [{:.2f} to {:.2f}]", *rr, *lo, *hi);
 }
@@ -257,9 +257,10 @@ std::string insights_lines(const Insights& in, const RuleSet& rules, Esc&& esc, 
   if (in.unobserved_rate) out += fmt::format(", {:.1f} twitches a day on them (left out)", *in.unobserved_rate);
   out += ".\n";
   if (!in.fitted) {
-    out += fmt::format("{}Not enough data to tell what goes with your twitching: about {} such days are needed. "
-                       "Until then advise shows common causes in general, not yours.\n",
-                       bullet, in.needed_days.value_or(0));
+    out += fmt::format(
+        "{}Not enough data to tell what goes with your twitching: about {} such days are needed. "
+        "Until then advise shows common causes in general, not yours.\n",
+        bullet, in.needed_days.value_or(0));
     return out;
   }
   out += fmt::format("{}Rate ratios with {}% intervals, from a {} model of your daily twitches:\n", bullet, pct,
@@ -270,7 +271,7 @@ std::string insights_lines(const Insights& in, const RuleSet& rules, Esc&& esc, 
     std::string line = fmt::format("{}  {}{}, per {}: ", bullet, esc(t.id), t.lag == 1 ? " the day before" : "",
                                    esc(f != nullptr ? f->per : ""));
     if (t.zero_side_bound) {
-      line += fmt::format("no twitch on the days on the {} side; the ratio is below {:.2f}", 
+      line += fmt::format("no twitch on the days on the {} side; the ratio is below {:.2f}",
                           t.zero_on_risk_side ? "risk" : "other", *t.zero_side_bound);
     } else {
       line += ratio_text(t.rate_ratio, t.ci_low, t.ci_high);
@@ -292,8 +293,10 @@ std::string insights_lines(const Insights& in, const RuleSet& rules, Esc&& esc, 
         line += fmt::format(" - can't tell apart from {} (together {})", esc(join(t.with)),
                             ratio_text(t.joint_rate_ratio, t.joint_ci_low, t.joint_ci_high));
       } else if (*t.rate_ratio < 1) {
-        line += fmt::format(" - the rate was lower after ({}); starting at a bad time and the natural course "
-                            "can explain that too", verdict_words(t.verdict));
+        line += fmt::format(
+            " - the rate was lower after ({}); starting at a bad time and the natural course "
+            "can explain that too",
+            verdict_words(t.verdict));
       } else {
         line += " - " + verdict_words(t.verdict);
       }
@@ -351,11 +354,12 @@ std::string render_report_text(const Report& r, const RuleSet& rules, bool color
   }
 
   out += fmt::format("\n{}\n", bold("What goes with your twitching"));
-  out += insights_lines(r.insights, rules, [](std::string_view t) { return printable(t); }, "  ");
-  out +=
-      fmt::format("\n{} (descriptive: episodes a day on the days a check-in puts the factor on its risk side, and on "
-                  "the others; not adjusted for anything)\n",
-                  bold("Factors"));
+  out += insights_lines(
+      r.insights, rules, [](std::string_view t) { return printable(t); }, "  ");
+  out += fmt::format(
+      "\n{} (descriptive: episodes a day on the days a check-in puts the factor on its risk side, and on "
+      "the others; not adjusted for anything)\n",
+      bold("Factors"));
   for (const auto& f : r.factors) {
     out +=
         fmt::format("  {:<10} {:<12} risk: {} on {}; other: {} on {}; ratio {}{}\n", printable(f.factor->id),
@@ -607,9 +611,10 @@ std::string render_report_markdown(const Report& r, const RuleSet& rules) {
   }
   if (!any) {
     out += r.insights.fitted ? "- None: no factor is a likely trigger in this journal (see below).\n"
-                             : fmt::format("- Not enough data to tell yet: about {} days with a complete check-in are "
-                                           "needed, {} so far.\n",
-                                           r.insights.needed_days.value_or(0), r.insights.observed_days);
+                             : fmt::format(
+                                   "- Not enough data to tell yet: about {} days with a complete check-in are "
+                                   "needed, {} so far.\n",
+                                   r.insights.needed_days.value_or(0), r.insights.observed_days);
   }
   out += "\n## What goes with the twitching\n\n";
   out += insights_lines(r.insights, rules, md, "- ");

@@ -20,11 +20,12 @@ struct Line {
   std::uint32_t line = 0;
   std::uint32_t column = 0;
   Line(std::uint32_t l = 0, std::uint32_t c = 0) : line(l), column(c) {}  // NOLINT: a bare line number is a place
-  operator std::uint32_t() const { return line; }                          // NOLINT: structs keep the line
+  operator std::uint32_t() const { return line; }                         // NOLINT: structs keep the line
 };
 
 Line line_of(const toml::node& node) {
-  return Line(static_cast<std::uint32_t>(node.source().begin.line), static_cast<std::uint32_t>(node.source().begin.column));
+  return Line(static_cast<std::uint32_t>(node.source().begin.line),
+              static_cast<std::uint32_t>(node.source().begin.column));
 }
 
 // Collects every problem of a rule file, so all are reported at once.
@@ -417,8 +418,7 @@ class Loader {
     const auto threshold = r.number("threshold", true);
     f.integer = r.boolean("integer").value_or(false);
     f.per = r.text("per", false).value_or("");
-    f.risk =
-        r.choice("risk", true, kRiskSideNames).value_or(RiskSide::high);
+    f.risk = r.choice("risk", true, kRiskSideNames).value_or(RiskSide::high);
     if (min && max && *min > *max) {
       problems_.add(
           f.line, fmt::format("{}: min {} is greater than max {}", r.what(), format_number(*min), format_number(*max)));
@@ -452,8 +452,7 @@ class Loader {
     c.id = read_id(r, "cause");
     c.name = r.text("name", true).value_or("");
     c.mechanism = r.text("mechanism", true).value_or("");
-    c.frequency = r.choice("frequency", true, kFrequencyNames)
-                      .value_or(Frequency::common);
+    c.frequency = r.choice("frequency", true, kFrequencyNames).value_or(Frequency::common);
     c.frequency_note = r.text("frequency_note", false).value_or("");
     if (const auto* n = r.node("evidence")) {
       if (const auto* et = n->as_table()) {
@@ -527,8 +526,7 @@ class Loader {
   JournalRule read_journal_rule(const toml::table& t, const std::string& owner) {
     TableReader r(t, owner + " journal rule", problems_);
     JournalRule j;
-    j.kind = r.choice("rule", true, kJournalRuleNames)
-                 .value_or(JournalRuleKind::none);
+    j.kind = r.choice("rule", true, kJournalRuleNames).value_or(JournalRuleKind::none);
     // Each rule reads exactly its own parameters; the others stay unread and are reported as unknown.
     const auto days = [&](std::string_view key) { return r.integer(key, true, 1, 3650).value_or(1); };
     switch (j.kind) {
@@ -557,12 +555,9 @@ class Loader {
     m.line = r.line();
     m.id = read_id(r, "remedy");
     m.name = r.text("name", true).value_or("");
-    m.kind =
-        r.choice("kind", true, kRemedyKindNames)
-            .value_or(RemedyKind::quick);
+    m.kind = r.choice("kind", true, kRemedyKindNames).value_or(RemedyKind::quick);
     if (m.kind == RemedyKind::medical) {
-      m.category = r.choice("category", true, kMedicalCategoryNames)
-                       .value_or(MedicalCategory::diagnostic);
+      m.category = r.choice("category", true, kMedicalCategoryNames).value_or(MedicalCategory::diagnostic);
     } else if (r.has("category")) {
       problems_.add(line_of(*r.node("category")), fmt::format("{}: category is only for kind = \"medical\"", r.what()));
     }
@@ -585,7 +580,8 @@ class Loader {
     check_unique(rules.remedies, "remedy", problems_);
     const bool has_local_area =
         std::any_of(rules.areas.begin(), rules.areas.end(), [](const Area& a) { return a.local; });
-    const auto defaults = std::count_if(rules.areas.begin(), rules.areas.end(), [](const Area& a) { return a.is_default; });
+    const auto defaults =
+        std::count_if(rules.areas.begin(), rules.areas.end(), [](const Area& a) { return a.is_default; });
     if (rules.areas.empty()) {
       problems_.add(1, "rule file: missing [[area]] tables (at least one area, the default one marked default = true)");
     } else if (defaults > 1) {

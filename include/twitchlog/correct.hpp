@@ -26,10 +26,10 @@ struct EntryRecord {
 
 /// What the correcting commands look for in one reading.
 struct CorrectionQuery {
-  std::size_t newest = 0;            ///< keep the newest this many entries (by time, then line)
-  std::optional<Kind> kind;          ///< only this kind
-  bool include_retracted = false;    ///< keep retracted entries too, marked
-  std::optional<std::int64_t> at;    ///< keep the entries in force at this instant (whole seconds)
+  std::size_t newest = 0;          ///< keep the newest this many entries (by time, then line)
+  std::optional<Kind> kind;        ///< only this kind
+  bool include_retracted = false;  ///< keep retracted entries too, marked
+  std::optional<std::int64_t> at;  ///< keep the entries in force at this instant (whole seconds)
 };
 
 /// What one reading found for the correcting commands.

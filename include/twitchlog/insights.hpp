@@ -33,8 +33,8 @@ namespace twitchlog {
 struct DayRecord {
   std::uint64_t episodes = 0;
   bool checkin = false;
-  std::vector<double> sum;             ///< per factor of the rules
-  std::vector<std::uint32_t> count;    ///< check-in values per factor
+  std::vector<double> sum;           ///< per factor of the rules
+  std::vector<std::uint32_t> count;  ///< check-in values per factor
 };
 
 /// The days of a journal, gathered entry by entry.
@@ -76,7 +76,14 @@ CountFit fit_count_model(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, con
                          std::optional<bool> negative_binomial, int hac_lag_days);
 
 /// What can be said of one term.
-enum class Verdict { likely_trigger, likely_protective, no_clear_link, cant_tell_yet, cant_tell_apart, not_enough_data };
+enum class Verdict {
+  likely_trigger,
+  likely_protective,
+  no_clear_link,
+  cant_tell_yet,
+  cant_tell_apart,
+  not_enough_data
+};
 inline constexpr auto kVerdictNames = make_names<Verdict>({{Verdict::likely_trigger, "likely-trigger"},
                                                            {Verdict::likely_protective, "likely-protective"},
                                                            {Verdict::no_clear_link, "no-clear-link"},
@@ -87,13 +94,13 @@ inline constexpr auto kVerdictNames = make_names<Verdict>({{Verdict::likely_trig
 /// A factor at a lag, or a remedy.
 struct TermInsight {
   std::string id;
-  int lag = 0;                          ///< factors: 0 the same day, 1 the day before
-  std::optional<std::int64_t> from;     ///< remedies: the first day it counts (first day + onset_days)
-  std::optional<double> rate_ratio;     ///< per unit (factors) or on vs off (remedies)
+  int lag = 0;                       ///< factors: 0 the same day, 1 the day before
+  std::optional<std::int64_t> from;  ///< remedies: the first day it counts (first day + onset_days)
+  std::optional<double> rate_ratio;  ///< per unit (factors) or on vs off (remedies)
   std::optional<double> ci_low, ci_high;
-  std::optional<double> p_adjusted;     ///< Holm-adjusted, factors only
+  std::optional<double> p_adjusted;  ///< Holm-adjusted, factors only
   Verdict verdict = Verdict::not_enough_data;
-  std::vector<std::string> with;        ///< cant-tell-apart: the terms it moves with ("id" or "id@1")
+  std::vector<std::string> with;  ///< cant-tell-apart: the terms it moves with ("id" or "id@1")
   std::optional<double> joint_rate_ratio, joint_ci_low, joint_ci_high;  ///< with the terms in `with`
   /// One side of the threshold has no twitches: an upper bound on the ratio of
   /// that side's rate to the other's (95%), instead of an estimate.
@@ -104,18 +111,18 @@ struct TermInsight {
 
 /// Everything the module concludes.
 struct Insights {
-  std::uint64_t covered_days = 0;     ///< first entry .. today
-  std::uint64_t observed_days = 0;    ///< days in the model
-  std::uint64_t unobserved_days = 0;  ///< covered days left out (no complete check-in)
+  std::uint64_t covered_days = 0;         ///< first entry .. today
+  std::uint64_t observed_days = 0;        ///< days in the model
+  std::uint64_t unobserved_days = 0;      ///< covered days left out (no complete check-in)
   std::optional<double> unobserved_rate;  ///< twitches a day on them
   std::optional<double> observed_rate;
   bool fitted = false;
   bool negative_binomial = false;
   double theta = 0;
-  std::uint64_t terms = 0;                 ///< model terms, the intercept included
+  std::uint64_t terms = 0;                   ///< model terms, the intercept included
   std::optional<std::uint64_t> needed_days;  ///< when not fitted: about how many observed days would do
-  std::vector<TermInsight> factors;        ///< each factor of the rules at lag 0 and 1, rule order
-  std::vector<TermInsight> remedies;       ///< each remedy of the rules in the journal
+  std::vector<TermInsight> factors;          ///< each factor of the rules at lag 0 and 1, rule order
+  std::vector<TermInsight> remedies;         ///< each remedy of the rules in the journal
 };
 
 /// The analysis of a day table as of `today`.

@@ -29,7 +29,8 @@ inline constexpr std::string_view kJournalHeader = "# twitchlog journal v1";
 inline constexpr std::size_t kMaxLineBytes = 64 * 1024;
 /// The side of a twitch (the `side` field).
 enum class Side : std::uint8_t { left, right, both };
-inline constexpr auto kSideNames = make_names<Side>({{Side::left, "left"}, {Side::right, "right"}, {Side::both, "both"}});
+inline constexpr auto kSideNames =
+    make_names<Side>({{Side::left, "left"}, {Side::right, "right"}, {Side::both, "both"}});
 /// The values of a twitch's `side` field, for choices and completion.
 inline constexpr auto kSides = kSideNames.views();
 /// Whether `value` is one of kSides.

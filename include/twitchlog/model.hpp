@@ -59,7 +59,7 @@ struct TypedEntry {
   // twitch
   std::optional<int> severity;
   std::optional<std::int64_t> duration_s;
-  std::string_view area;         ///< `where`, else the rules' default area
+  std::string_view area;            ///< `where`, else the rules' default area
   const Area* area_rule = nullptr;  ///< nullptr for an area the rules do not know (an area of its own)
   std::optional<Side> side;
   std::vector<std::string_view> tags;  ///< ids, in the order written
@@ -132,8 +132,8 @@ struct JournalRead {
   std::vector<Diagnostic> diagnostics;  ///< the first ReadOptions::keep_diagnostics, in line order
   std::uint64_t errors = 0;             ///< lines left out: malformed or invalid entries
   std::uint64_t warnings = 0;
-  std::uint64_t in_force = 0;   ///< entries given to the sink
-  std::uint64_t retracted = 0;  ///< entries taken back by a retract in force
+  std::uint64_t in_force = 0;             ///< entries given to the sink
+  std::uint64_t retracted = 0;            ///< entries taken back by a retract in force
   std::optional<std::int64_t> first_day;  ///< the earliest day of an entry in force
   std::optional<std::int64_t> last_day;   ///< the latest
 

@@ -17,9 +17,9 @@
 #include <utility>
 #include <vector>
 
+#include "twitchlog/insights.hpp"
 #include "twitchlog/model.hpp"
 #include "twitchlog/names.hpp"
-#include "twitchlog/insights.hpp"
 #include "twitchlog/rules.hpp"
 #include "twitchlog/stats.hpp"
 #include "twitchlog/triage.hpp"

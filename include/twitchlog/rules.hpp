@@ -113,31 +113,31 @@ struct TriageSettings {
 
 /// [advise]: how causes are ranked and how many are aimed at.
 struct AdviseSettings {
-  int likely_causes = 3;       ///< causes the remedies and the plan aim at
+  int likely_causes = 3;         ///< causes the remedies and the plan aim at
   double associated_score = 40;  ///< score of a cause whose factor the statistics call a likely trigger
-  double direct_score = 20;    ///< score of a cause the journal points at directly
-  double inferred_score = 10;  ///< score of a cause inferred from another
-  double excess_cap = 2;       ///< most a factor's distance from its threshold adds
-  int in_place_days = 14;      ///< a remedy logged this recently is "in place", not planned
+  double direct_score = 20;      ///< score of a cause the journal points at directly
+  double inferred_score = 10;    ///< score of a cause inferred from another
+  double excess_cap = 2;         ///< most a factor's distance from its threshold adds
+  int in_place_days = 14;        ///< a remedy logged this recently is "in place", not planned
 };
 
 /// [report]: the figures of `report` and the before/after of remedies.
 struct ReportSettings {
-  int default_days = 56;         ///< the default range, ending today
-  int effect_window_days = 14;   ///< days before and after a remedy
-  int min_factor_days = 3;       ///< fewer days in a factor group: not enough data
-  double stands_out_ratio = 1.5; ///< a factor "stands out" at this ratio or more
-  double trend_band = 0.10;      ///< halves within this share of each other are "about the same"
-  int top_tags = 8;              ///< tags listed
+  int default_days = 56;          ///< the default range, ending today
+  int effect_window_days = 14;    ///< days before and after a remedy
+  int min_factor_days = 3;        ///< fewer days in a factor group: not enough data
+  double stands_out_ratio = 1.5;  ///< a factor "stands out" at this ratio or more
+  double trend_band = 0.10;       ///< halves within this share of each other are "about the same"
+  int top_tags = 8;               ///< tags listed
 };
 
 /// [insights]: when the statistics may conclude, and what they call a link.
 struct InsightsSettings {
-  int min_observed_days = 28;   ///< fewer days in the model: not enough data
-  int days_per_term = 10;       ///< observed days needed per model term
-  int min_side_days = 7;        ///< days needed on each side of a threshold (or of a remedy's start)
-  double confidence = 0.95;     ///< of every interval; 1 - confidence is the (Holm-adjusted) level of a verdict
-  double no_link_low = 0.8;     ///< an interval within low..high is "no clear link"
+  int min_observed_days = 28;  ///< fewer days in the model: not enough data
+  int days_per_term = 10;      ///< observed days needed per model term
+  int min_side_days = 7;       ///< days needed on each side of a threshold (or of a remedy's start)
+  double confidence = 0.95;    ///< of every interval; 1 - confidence is the (Holm-adjusted) level of a verdict
+  double no_link_low = 0.8;    ///< an interval within low..high is "no clear link"
   double no_link_high = 1.25;
   double apart_correlation = 0.8;  ///< estimates correlated beyond this: "can't tell apart"
   int remedy_overlap_days = 14;    ///< remedies started this close: "can't tell apart"
@@ -212,9 +212,7 @@ inline constexpr auto kJournalRuleNames =
 inline std::string_view risk_side_name(RiskSide side) { return kRiskSideNames.name(side); }
 inline std::string_view frequency_name(Frequency frequency) { return kFrequencyNames.name(frequency); }
 inline std::string_view remedy_kind_name(RemedyKind kind) { return kRemedyKindNames.name(kind); }
-inline std::string_view medical_category_name(MedicalCategory category) {
-  return kMedicalCategoryNames.name(category);
-}
+inline std::string_view medical_category_name(MedicalCategory category) { return kMedicalCategoryNames.name(category); }
 inline std::string_view journal_rule_name(JournalRuleKind kind) { return kJournalRuleNames.name(kind); }
 
 /// `twitchlog rules` output: a readable listing, and every field as JSON.

@@ -158,9 +158,9 @@ int exit_status_for(const Assessment& assessment);
 
 /// What the renderers need besides the assessment.
 struct TriageView {
-  std::string journal;    ///< the journal's name
-  bool recorded = false;  ///< a triage entry was appended
-  bool color = false;     ///< ANSI colour (text only)
+  std::string journal;                ///< the journal's name
+  bool recorded = false;              ///< a triage entry was appended
+  bool color = false;                 ///< ANSI colour (text only)
   const JournalRead* read = nullptr;  ///< the reading, for JSON's warnings
 };
 

@@ -15,8 +15,8 @@ int run_check(const GlobalOptions& globals) {
   const std::string path = context.journal_path();
   warn_if_shared(path);
   // Printed as found, so that memory stays small on a journal of any size.
-  const CheckReport report =
-      check_journal_file(path, rules, context.now(), [](const Diagnostic& d) { fmt::print("{}\n", d.render()); }, 0);
+  const CheckReport report = check_journal_file(
+      path, rules, context.now(), [](const Diagnostic& d) { fmt::print("{}\n", d.render()); }, 0);
   const auto count = [](std::uint64_t n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
   };

@@ -182,10 +182,10 @@ int run_retract(const RetractOptions& options, const GlobalOptions& globals) {
     if (!kind || e.kind == *kind) matches.push_back(e);
   }
   if (matches.empty()) {
-    throw_data(fmt::format("retract: no entry{} in force at {} in {}; `twitchlog last` shows the entries with their "
-                           "timestamps",
-                           kind ? fmt::format(" of kind {}", kind_name(*kind)) : std::string(), format_timestamp(when),
-                           printable(path)));
+    throw_data(fmt::format(
+        "retract: no entry{} in force at {} in {}; `twitchlog last` shows the entries with their "
+        "timestamps",
+        kind ? fmt::format(" of kind {}", kind_name(*kind)) : std::string(), format_timestamp(when), printable(path)));
   }
   std::vector<std::string> kinds;
   for (const auto& e : matches) {
@@ -244,9 +244,9 @@ void setup_retract(CLI::App& app, const GlobalOptions& globals, int& status) {
   sub->add_option("when", options->when, "The entry's timestamp, as `twitchlog last` shows it (any --at form)")
       ->option_text("WHEN")
       ->required();
-  describe_choices(sub->add_option("--kind", options->kind, "The kind, when several kinds share that instant")
-                       ->option_text("KIND"),
-                   kKindChoices);
+  describe_choices(
+      sub->add_option("--kind", options->kind, "The kind, when several kinds share that instant")->option_text("KIND"),
+      kKindChoices);
   sub->add_option("--note", options->note, "Why (stored in the retract entry)")->option_text("TEXT");
   sub->footer(
       "Every computation then leaves those entries out; retracting a triage entry withdraws its answers.\n\n"

@@ -137,7 +137,7 @@ int run_triage(const TriageOptions& options, const GlobalOptions& globals) {
     }
   }
   const int output_error = write_output(format == Format::json ? render_triage_json(assessment, rules, view)
-                                                                 : render_triage_text(assessment, rules, view));
+                                                               : render_triage_text(assessment, rules, view));
   if (record_error) {
     print_error(fmt::format("twitchlog: error: this triage was not recorded: {}", record_error->what()));
     return exit_code(ExitStatus::data);

@@ -59,9 +59,10 @@ Context::Context(const GlobalOptions& options) : options_(options) {
 
 const Timestamp& Context::now_for_writing() const {
   if (now_.unix_seconds > clock_.unix_seconds) {
-    throw_usage(fmt::format("--as-of: {} is later than the clock ({}); a command that writes takes no future --as-of, "
-                            "so that no entry is dated in the future (reading commands take one)",
-                            format_timestamp(now_), format_timestamp(clock_)));
+    throw_usage(
+        fmt::format("--as-of: {} is later than the clock ({}); a command that writes takes no future --as-of, "
+                    "so that no entry is dated in the future (reading commands take one)",
+                    format_timestamp(now_), format_timestamp(clock_)));
   }
   return now_;
 }
@@ -199,8 +200,9 @@ bool use_color(const std::string& choice) {
 }
 
 CLI::Option* add_strict_option(CLI::App* sub, bool& strict) {
-  return sub->add_flag("--strict", strict,
-                       "Fail (exit 1) when the journal has lines `twitchlog check` rejects, instead of leaving them out");
+  return sub->add_flag(
+      "--strict", strict,
+      "Fail (exit 1) when the journal has lines `twitchlog check` rejects, instead of leaving them out");
 }
 
 void enforce_strict(bool strict, const JournalRead& read) {
@@ -228,8 +230,8 @@ void report_read(const JournalRead& read) {
     ++shown;
   }
   if (read.errors > shown) {
-    print_error(fmt::format("twitchlog: warning: {} more malformed lines skipped; run `twitchlog check`",
-                            read.errors - shown));
+    print_error(
+        fmt::format("twitchlog: warning: {} more malformed lines skipped; run `twitchlog check`", read.errors - shown));
   }
   if (read.warnings > 0) {
     print_error(fmt::format("twitchlog: note: {} warning{} about {}; run `twitchlog check` to see {}", read.warnings,

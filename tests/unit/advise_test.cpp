@@ -6,9 +6,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 #include <sstream>
-#include <cmath>
 
 #include <fmt/format.h>
 
@@ -631,8 +631,8 @@ TEST_CASE("too few days for the statistics: advise says these are common causes 
   test::Journal j;
   j.twitch(1).checkin(1, "coffee=5 rest=6");
   const Timestamp now = test::fixture_now();
-  const Advice a = advise(test::fixture_rules(), scan_for_advice_text(j.text(), "j.txt", test::fixture_rules(), now),
-                          now, false);
+  const Advice a =
+      advise(test::fixture_rules(), scan_for_advice_text(j.text(), "j.txt", test::fixture_rules(), now), now, false);
   CHECK_FALSE(a.associated);
   REQUIRE(a.needed_days.has_value());
   const std::string text = render_advice_text(a, test::fixture_rules(), false);

@@ -48,7 +48,9 @@ TEST_CASE("errors and warnings carry FILE:LINE:COL, the line and a caret") {
 TEST_CASE("field rules of each kind") {
   CHECK(one(kTs + "twitch duration=30m1h").starts_with("j.txt:2:47: error: bad duration \"30m1h\": units must come"));
   CHECK(one(kTs + "twitch side=middle").starts_with("j.txt:2:39: error: side must be left, right or both"));
-  CHECK(one(kTs + "twitch where=knee").starts_with("j.txt:2:40: warning: unknown area \"knee\"; it counts as an area of its own (valid: lower-lip"));
+  CHECK(one(kTs + "twitch where=knee")
+            .starts_with(
+                "j.txt:2:40: warning: unknown area \"knee\"; it counts as an area of its own (valid: lower-lip"));
   CHECK(one(kTs + "twitch tags=a,,b").starts_with("j.txt:2:39: error: tags holds \"\", which is not an id"));
   CHECK(
       one(kTs + "twitch flags=itchy").starts_with("j.txt:2:40: warning: unknown red flag \"itchy\"; valid: spreading"));

@@ -232,7 +232,8 @@ Journal& Journal::at(int days_ago, const std::string& rest, const std::string& c
 
 Journal& Journal::daily(int from, int to, int per_day, const std::string& fields) {
   for (int d = from; d >= to; --d) {
-    for (int i = 0; i < per_day; ++i) twitch(d, fields, "09:" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ":00");
+    for (int i = 0; i < per_day; ++i)
+      twitch(d, fields, "09:" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ":00");
   }
   return *this;
 }

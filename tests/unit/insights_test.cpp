@@ -56,7 +56,8 @@ void compare_with_r(const std::string& name, bool nb) {
   for (Eigen::Index i = 0; i < n; ++i) {
     y[i] = std::stod(data.rows[static_cast<std::size_t>(i)][0]);
     X(i, 0) = 1;
-    for (Eigen::Index j = 1; j < k; ++j) X(i, j) = std::stod(data.rows[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)]);
+    for (Eigen::Index j = 1; j < k; ++j)
+      X(i, j) = std::stod(data.rows[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)]);
   }
   const CountFit fit = fit_count_model(X, y, {}, nb, 0);
   CHECK(fit.converged);
@@ -90,16 +91,16 @@ namespace {
 constexpr std::size_t kCoffee = 0, kRest = 1, kTension = 2;
 
 struct Truth {
-  double base = 1.2;            // twitches a day at the thresholds
-  double theta = 2;             // overdispersion of the counts
-  double coffee_rr = 1;         // per cup, the same day
-  double coffee_lag_rr = 1;     // per cup, the day before
-  double rest_rr = 1;           // per hour less
-  double confound = 0;          // coffee rises by this many cups per hour of rest less
-  double collinear = 0;         // tension follows coffee this closely (0: independent)
-  double drift = 0;             // slow drift of log rate and of coffee together (amplitude)
+  double base = 1.2;         // twitches a day at the thresholds
+  double theta = 2;          // overdispersion of the counts
+  double coffee_rr = 1;      // per cup, the same day
+  double coffee_lag_rr = 1;  // per cup, the day before
+  double rest_rr = 1;        // per hour less
+  double confound = 0;       // coffee rises by this many cups per hour of rest less
+  double collinear = 0;      // tension follows coffee this closely (0: independent)
+  double drift = 0;          // slow drift of log rate and of coffee together (amplitude)
   double weekend_rr = 1;
-  double remedy_rr = 1;         // the "nap" remedy, from day remedy_day
+  double remedy_rr = 1;  // the "nap" remedy, from day remedy_day
   int remedy_day = -1;
   double checkin_if_twitch = 1;  // chance of a check-in on a day with twitches
   double checkin_otherwise = 1;  // ... and on a day without

@@ -125,11 +125,13 @@ TEST_CASE("extra blanks are accepted but flagged") {
 }
 
 TEST_CASE("malformed lines name the column and what was expected") {
-  CHECK(problem(kTs) == "26: expected a kind after the timestamp: twitch, checkin, remedy, triage, note, visit or retract");
+  CHECK(problem(kTs) ==
+        "26: expected a kind after the timestamp: twitch, checkin, remedy, triage, note, visit or retract");
   CHECK(problem("2026-11-03 twitch").starts_with("11: expected 'T' between the date and the time"));
   CHECK(problem("yesterday twitch").starts_with("1: expected a date as YYYY-MM-DD"));
   CHECK(problem("2026-02-29T10:00:00Z twitch").starts_with("9: day 29 does not exist in 2026-02"));
-  CHECK(problem(entry_line("Twitch")) == "27: expected a kind: twitch, checkin, remedy, triage, note, visit or retract");
+  CHECK(problem(entry_line("Twitch")) ==
+        "27: expected a kind: twitch, checkin, remedy, triage, note, visit or retract");
   CHECK(problem(entry_line("twitch severity")) == "34: expected KEY=VALUE, found \"severity\"");
   CHECK(problem(entry_line("twitch Sev=3")).starts_with("34: invalid key \"Sev\""));
   CHECK(problem(entry_line("twitch =3")).starts_with("34: invalid key \"\""));

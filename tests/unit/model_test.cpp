@@ -30,12 +30,12 @@ TEST_CASE("a twitch without where is in the rules' default area, not a built-in 
 
 TEST_CASE("an invalid entry is left out and is an error; a warning keeps the entry") {
   test::Journal j;
-  j.twitch(1, "severity=7")                   // error: out of range
-      .twitch(1, "severity=3 tags=Coffee")    // error: not an id
-      .checkin(1, "coffee=4 rest=6,5")        // error: not a number
-      .checkin(1, "coffee=40")                // error: out of range
-      .twitch(1, "where=knee")                // warning: an area of its own
-      .checkin(1, "coffee=2 mood=3");         // warning: unknown factor, ignored
+  j.twitch(1, "severity=7")                 // error: out of range
+      .twitch(1, "severity=3 tags=Coffee")  // error: not an id
+      .checkin(1, "coffee=4 rest=6,5")      // error: not a number
+      .checkin(1, "coffee=40")              // error: out of range
+      .twitch(1, "where=knee")              // warning: an area of its own
+      .checkin(1, "coffee=2 mood=3");       // warning: unknown factor, ignored
   JournalRead r;
   const auto seen = read(j.text(), &r);
   CHECK(r.errors == 4);
@@ -82,18 +82,18 @@ TEST_CASE("a retract takes back the entries of its kind at that instant, and a r
   {
     JournalRead r;
     const auto seen = read(j.text(), &r);
-    CHECK(r.retracted == 1);            // the first retract itself
-    CHECK(seen.entries.size() == 4);    // both twitches, the remedy, the second retract
+    CHECK(r.retracted == 1);          // the first retract itself
+    CHECK(seen.entries.size() == 4);  // both twitches, the remedy, the second retract
   }
 }
 
 TEST_CASE("retracts that cannot take anything back are reported and inert") {
   test::Journal j;
   j.twitch(1, "severity=2", "09:00:00");
-  j.at(1, "retract of=" + j.stamp(0, "09:00:00") + " kind=twitch", "08:00:00");    // of after the retract
-  j.at(1, "retract of=" + j.stamp(1, "10:00:00") + " kind=retract", "10:00:00");   // a retract of itself
-  j.at(0, "retract of=" + j.stamp(3, "09:00:00") + " kind=twitch", "08:00:00");    // matches nothing
-  j.at(0, "retract of=yesterday kind=twitch", "08:10:00");                          // error
+  j.at(1, "retract of=" + j.stamp(0, "09:00:00") + " kind=twitch", "08:00:00");   // of after the retract
+  j.at(1, "retract of=" + j.stamp(1, "10:00:00") + " kind=retract", "10:00:00");  // a retract of itself
+  j.at(0, "retract of=" + j.stamp(3, "09:00:00") + " kind=twitch", "08:00:00");   // matches nothing
+  j.at(0, "retract of=yesterday kind=twitch", "08:10:00");                        // error
   JournalRead r;
   const auto seen = read(j.text(), &r);
   CHECK(r.errors == 1);
