@@ -284,3 +284,67 @@ TEST_CASE("a remedy with no effect is rarely called protective; one that halves 
   CHECK(false_protective <= 3);
   CHECK(found >= 4);
 }
+
+TEST_CASE("two remedies started within 14 days cannot be told apart: their joint effect is given") {
+  Truth t;
+  t.remedy_day = 60;
+  t.remedy_rr = 0.5;
+  DayTable table(test::fixture_rules());
+  const std::int64_t today = test::fixture_now().day();
+  simulate(table, t, 120, 5, today);
+  // A second remedy ("less-coffee", onset 3 days) started 4 days after the first.
+  TypedEntry r;
+  r.day = today - 120 + 1 + 60 + 4 - 3;
+  r.kind = Kind::remedy;
+  r.remedy = test::fixture_rules().find_remedy("less-coffee");
+  r.remedy_id = "less-coffee";
+  table.on_entry(r);
+  const Insights in = analyse(table, test::fixture_rules(), today);
+  REQUIRE(in.remedies.size() == 2);
+  for (const auto& m : in.remedies) {
+    CHECK(m.verdict == Verdict::cant_tell_apart);
+    REQUIRE(m.with.size() == 1);
+    CHECK(m.with[0] != m.id);
+    REQUIRE(m.joint_rate_ratio.has_value());
+    // The truth (a halving) lies in the joint interval; the 28-day drift blocks leave it wide.
+    CHECK(*m.joint_ci_low < 0.5);
+    CHECK(*m.joint_ci_high > 0.5);
+  }
+}
+
+TEST_CASE("a weekend effect is absorbed by its own term, and blames no factor") {
+  Truth t;
+  t.weekend_rr = 2.5;
+  int false_triggers = 0;
+  for (std::uint32_t seed = 1; seed <= 30; ++seed) false_triggers += any_trigger(simulated(t, 120, seed)) ? 1 : 0;
+  INFO(false_triggers << " of 30 journals blame a factor for the weekend");
+  CHECK(false_triggers <= 3);
+}
+
+TEST_CASE("no twitch at all on the risk side of a factor: a one-sided bound instead of an estimate") {
+  DayTable table(test::fixture_rules());
+  const std::int64_t today = test::fixture_now().day();
+  std::mt19937 rng(3);
+  for (std::int64_t day = today - 119; day <= today; ++day) {
+    const bool heavy = (day % 3) == 0;  // coffee 5 on a third of the days, 1 on the others
+    TypedEntry c;
+    c.day = day;
+    c.kind = Kind::checkin;
+    c.values = {{kCoffee, heavy ? 5.0 : 1.0}, {kRest, 7.0 + static_cast<double>(rng() % 3) - 1}, {kTension, 2}};
+    table.on_entry(c);
+    if (!heavy) {  // twitches only on the light days
+      TypedEntry e;
+      e.day = day;
+      e.kind = Kind::twitch;
+      for (int i = 0; i < 1 + static_cast<int>(rng() % 3); ++i) table.on_entry(e);
+    }
+  }
+  const Insights in = analyse(table, test::fixture_rules(), today);
+  REQUIRE(in.fitted);
+  const auto& c = factor(in, "coffee", 0);
+  REQUIRE(c.zero_side_bound.has_value());
+  CHECK(c.zero_on_risk_side);
+  CHECK(*c.zero_side_bound < 0.2);  // 0 twitches on ~40 days against ~2 a day on the others
+  CHECK_FALSE(c.rate_ratio.has_value());
+  CHECK(c.verdict != Verdict::likely_trigger);
+}
