@@ -448,14 +448,18 @@ class ModelFeeder : public JournalSink {
     const bool valid = interpret_entry(entry, raw, rules_, now_, file_, typed_, scratch_);
     for (auto& d : scratch_) report(std::move(d));
     if (!valid || entry.kind == Kind::unknown) return;
-    if (entry.time.unix_seconds > now_.unix_seconds) return;  // not happened yet
+    // An approximate entry (only its day or part of day is known) of today
+    // counts from the latest instant of it that is not after now.
+    const bool approx_today = typed_.approx != Approx::exact && entry.time.day() <= today_;
+    if (entry.time.unix_seconds > now_.unix_seconds && !approx_today) return;  // not happened yet
     typed_.raw = raw;
     typed_.day = std::min(entry.time.day(), today_);
-    if (retractions_ != nullptr && retractions_->takes_back(typed_)) {
+    if (retractions_ != nullptr && retractions_->takes_back(typed_)) {  // by the instant as written
       ++out_.retracted;
       sink_.on_retracted(typed_);
       return;
     }
+    if (typed_.time.unix_seconds > now_.unix_seconds) typed_.time = now_;
     if (!quiet_ && typed_.kind == Kind::retract) retract_entries_.add(typed_, raw);
     ++out_.in_force;
     if (!out_.first_day || typed_.day < *out_.first_day) out_.first_day = typed_.day;
@@ -546,7 +550,8 @@ bool interpret_entry(const Entry& entry, std::string_view raw, const RuleSet& ru
   if (entry.loose_spacing) {
     in.warning(1, "extra spaces or tabs: the format separates the timestamp, kind and fields with one space");
   }
-  if (entry.time.unix_seconds > now.unix_seconds) {
+  if (entry.time.unix_seconds > now.unix_seconds && !(entry.find("approx") != nullptr &&
+                                                      entry.time.day() <= local_timestamp(now.unix_seconds).day())) {
     in.warning(1, "entry is in the future; computations ignore it until then");
   }
   switch (entry.kind) {

@@ -147,3 +147,19 @@ TEST_CASE("diagnostics are counted beyond those kept") {
   CHECK(r.errors == 50);
   CHECK(r.diagnostics.size() == 5);
 }
+
+TEST_CASE("an approximate entry of today whose stand-in time is later than now counts, at now") {
+  // now is 10:00; "today" was logged with approx=day at a stand-in 12:00.
+  test::Journal j;
+  j.twitch(0, "severity=2 approx=day flags=droop", "12:00:00");
+  j.twitch(-1, "severity=2 approx=day", "12:00:00");  // tomorrow: still after now
+  struct Times : EntrySink {
+    std::vector<std::int64_t> at;
+    void on_entry(const TypedEntry& e) override { at.push_back(e.time.unix_seconds); }
+    void restart() override { at.clear(); }
+  } sink;
+  const JournalRead r = read_journal_text(j.text(), "j.txt", test::fixture_rules(), test::fixture_now(), sink);
+  REQUIRE(sink.at.size() == 1);
+  CHECK(sink.at[0] == test::fixture_now().unix_seconds);
+  CHECK(r.warnings == 1);  // only tomorrow's is "in the future"
+}
