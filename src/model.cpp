@@ -550,8 +550,8 @@ bool interpret_entry(const Entry& entry, std::string_view raw, const RuleSet& ru
   if (entry.loose_spacing) {
     in.warning(1, "extra spaces or tabs: the format separates the timestamp, kind and fields with one space");
   }
-  if (entry.time.unix_seconds > now.unix_seconds && !(entry.find("approx") != nullptr &&
-                                                      entry.time.day() <= local_timestamp(now.unix_seconds).day())) {
+  if (entry.time.unix_seconds > now.unix_seconds &&
+      !(entry.find("approx") != nullptr && entry.time.day() <= local_timestamp(now.unix_seconds).day())) {
     in.warning(1, "entry is in the future; computations ignore it until then");
   }
   switch (entry.kind) {

@@ -42,6 +42,19 @@ bool fail(ParseFailure& failure, std::size_t offset, std::string message) {
   return false;
 }
 
+// "+HH:MM" or "-HH:MM" at `pos` (the sign included), as seconds east of UTC;
+// the caller moves past its 6 characters.
+bool read_offset(std::string_view text, std::size_t pos, int& offset, ParseFailure& failure) {
+  int oh, om;
+  if (!read_digits(text, pos + 1, 2, oh) || pos + 3 >= text.size() || text[pos + 3] != ':' ||
+      !read_digits(text, pos + 4, 2, om)) {
+    return fail(failure, pos, "expected a UTC offset as +HH:MM or -HH:MM");
+  }
+  if (oh > 23 || om > 59) return fail(failure, pos, "UTC offset out of range (-23:59 to +23:59)");
+  offset = (oh * 60 + om) * 60 * (text[pos] == '-' ? -1 : 1);
+  return true;
+}
+
 // "YYYY-MM-DD" at the start of `text`; checks the day exists.
 bool parse_date_part(std::string_view text, Date& date, ParseFailure& failure) {
   int y, m, d;
@@ -210,13 +223,7 @@ bool parse_timestamp(std::string_view text, Timestamp& out, ParseFailure& failur
   if (pos < text.size() && (text[pos] == 'Z' || text[pos] == 'z')) {
     ++pos;
   } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
-    int oh, om;
-    if (!read_digits(text, pos + 1, 2, oh) || pos + 3 >= text.size() || text[pos + 3] != ':' ||
-        !read_digits(text, pos + 4, 2, om)) {
-      return fail(failure, pos, "expected a UTC offset as +HH:MM or -HH:MM");
-    }
-    if (oh > 23 || om > 59) return fail(failure, pos, "UTC offset out of range (-23:59 to +23:59)");
-    offset = (oh * 60 + om) * 60 * (text[pos] == '-' ? -1 : 1);
+    if (!read_offset(text, pos, offset, failure)) return false;
     if (pos == 19) {
       std::memcpy(cache.offset_text, text.data() + 19, 6);
       cache.offset_seconds = offset;
@@ -393,13 +400,7 @@ Timestamp parse_instant(std::string_view text, const Timestamp& now, bool date_m
     if (pos < text.size() && (text[pos] == 'Z' || text[pos] == 'z')) {
       ++pos;
     } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
-      int oh, om;
-      if (!read_digits(text, pos + 1, 2, oh) || pos + 3 >= text.size() || text[pos + 3] != ':' ||
-          !read_digits(text, pos + 4, 2, om)) {
-        return invalid("expected a UTC offset as +HH:MM or -HH:MM");
-      }
-      if (oh > 23 || om > 59) return invalid("UTC offset out of range (-23:59 to +23:59)");
-      offset = (oh * 60 + om) * 60 * (text[pos] == '-' ? -1 : 1);
+      if (!read_offset(text, pos, offset, failure)) return invalid(failure.message);
       pos += 6;
     } else {
       return invalid("unexpected text after the time (an offset is Z, +HH:MM or -HH:MM)");
