@@ -227,7 +227,7 @@ Advice advise(const RuleSet& rules, const AdviceInput& input, const Timestamp& n
   Advice a;
   a.as_of = now;
   a.read = input.triage.read;
-  a.triage = assess(rules, input.triage, {}, now);
+  a.triage = assess(rules, input.triage, {});
   a.window_days = advice_window_days(rules);
   a.effect_window_days = rules.report.effect_window_days;
   a.in_place_days = settings.in_place_days;

@@ -179,7 +179,7 @@ std::string render_advice_text(const Advice& a, const RuleSet& rules, bool color
   if (level.rank > 0) {
     out += bold(fmt::format("Care level: {} ({})", p(level.id), p(level.name))) + "\n";
     for (const auto& f : a.triage.fired) {
-      out += fmt::format("  - {} ({}): {}\n", p(f.flag->id), p(f.flag->level),
+      out += fmt::format("  - {} ({}): {}\n", p(f.flag->id), p(f.level->id),
                          f.evidence.empty() ? std::string() : p(evidence_text(f.evidence.front())));
     }
     out += fmt::format("  {}\n  See `twitchlog triage` for the evidence and the questions.\n\n", p(level.action));

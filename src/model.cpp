@@ -184,6 +184,19 @@ class Interpreter {
       typed_.area_rule = rules_.default_area();
       if (typed_.area_rule != nullptr) typed_.area = typed_.area_rule->id;
     }
+    // A tag a red flag names counts as that flag.
+    if (!typed_.tags.empty()) {
+      for (const auto& flag : rules_.red_flags) {
+        if (flag.tags.empty() || std::find(typed_.flags.begin(), typed_.flags.end(), &flag) != typed_.flags.end())
+          continue;
+        for (const auto tag : typed_.tags) {
+          if (std::find(flag.tags.begin(), flag.tags.end(), tag) != flag.tags.end()) {
+            typed_.flags.push_back(&flag);
+            break;
+          }
+        }
+      }
+    }
   }
 
   void checkin() {

@@ -330,7 +330,7 @@ Report run_report(const RuleSet& rules, const ReportRequest& request, const Time
   JournalFindings findings = triage.finish(read(all));
   collector.finish(r, findings.read);
   r.insights = analyse(days, rules, today_of(now));
-  r.triage = assess(rules, findings, {}, at);
+  r.triage = assess(rules, findings, {});
   r.read = std::move(findings.read);
   return r;
 }

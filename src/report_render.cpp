@@ -116,7 +116,7 @@ void json_rate_window(JsonWriter& j, const EpisodeRate& e) {
 std::string flags_text(const Report& r) {
   if (r.triage.fired.empty()) return "none";
   std::vector<std::string> ids;
-  for (const auto& f : r.triage.fired) ids.push_back(fmt::format("{} ({})", f.flag->id, f.flag->level));
+  for (const auto& f : r.triage.fired) ids.push_back(fmt::format("{} ({})", f.flag->id, f.level->id));
   return join(ids);
 }
 
@@ -496,7 +496,7 @@ std::string render_report_json(const Report& r, const RuleSet& rules) {
   j.key("level").value(r.triage.level->id);
   j.key("flags").begin_array();
   for (const auto& f : r.triage.fired) {
-    j.begin_object().key("id").value(f.flag->id).key("level").value(f.flag->level);
+    j.begin_object().key("id").value(f.flag->id).key("level").value(f.level->id);
     j.key("evidence").value(f.evidence.empty() ? std::string() : evidence_text(f.evidence.front())).end_object();
   }
   j.end_array();
@@ -586,7 +586,7 @@ std::string render_report_markdown(const Report& r, const RuleSet& rules) {
                      one_decimal(t.mean_severity, "not given"), kMaxSeverity, format_duration(t.total_duration_s));
   out += fmt::format("- **Trend:** {}.\n", trend_text(r));
   std::vector<std::string> flags;
-  for (const auto& f : r.triage.fired) flags.push_back(fmt::format("{} ({})", md(f.flag->id), md(f.flag->level)));
+  for (const auto& f : r.triage.fired) flags.push_back(fmt::format("{} ({})", md(f.flag->id), md(f.level->id)));
   out += fmt::format("- **Red flags (twitchlog triage, {}):** {}; care level **{}**.\n\n",
                      day_text(r.triage.as_of.day()), flags.empty() ? "none" : join(flags), md(r.triage.level->id));
 
@@ -655,7 +655,7 @@ std::string render_report_markdown(const Report& r, const RuleSet& rules) {
   if (!r.triage.fired.empty()) {
     out += fmt::format("\n## Red flags (as of {})\n\n", format_timestamp(r.triage.as_of));
     for (const auto& f : r.triage.fired) {
-      out += fmt::format("- **{}** ({}): {}\n", md(f.flag->name), md(f.flag->level), md(f.flag->meaning));
+      out += fmt::format("- **{}** ({}): {}\n", md(f.flag->name), md(f.level->id), md(f.flag->meaning));
       for (const auto& e : f.evidence) out += fmt::format("  - {}\n", md(evidence_text(e)));
     }
   }

@@ -269,7 +269,7 @@ class Loader {
     rules.source = std::string(source_);
     if (root.empty()) {
       problems_.add(1,
-                    "empty rule file: it needs schema = 1, a [triage] table and at least one [[level]] "
+                    "empty rule file: it needs schema = 2, a [triage] table and at least one [[level]] "
                     "(start from `twitchlog rules --dump`)");
       throw Error(ErrorKind::data, problems_.take());
     }
@@ -279,28 +279,41 @@ class Loader {
     }
     cross_check(rules);
     if (!problems_.empty()) throw Error(ErrorKind::data, problems_.take());
+    fill_emergency_numbers(rules);
     return rules;
   }
 
  private:
   void read_top(TableReader& top, RuleSet& rules) {
     if (const auto schema = top.integer("schema", true, 1, 1000)) {
-      if (*schema != 1) {
+      if (*schema == 1) {
+        problems_.add(line_of(*top.node("schema")),
+                      "rule file: schema 1 is the rule format of twitchlog 0.1, whose red flags were unsafe; this "
+                      "twitchlog reads schema 2 (twitchlog-rules(5) says what changed): start again from `twitchlog "
+                      "rules --dump`, or keep only your changes in a file that starts with extends = \"builtin\"");
+        throw Error(ErrorKind::data, problems_.take());
+      }
+      if (*schema != 2) {
         problems_.add(
             line_of(*top.node("schema")),
-            fmt::format("rule file: schema {} is not supported by this twitchlog (it reads schema 1)", *schema));
+            fmt::format("rule file: schema {} is not supported by this twitchlog (it reads schema 2)", *schema));
       }
       rules.schema = *schema;
     }
+    const bool builtin = source_ == kBuiltinRulesName;
+    if (!builtin) rules.triage = builtin_defaults().triage;
     if (const auto* n = top.node("triage")) {
       if (const auto* t = n->as_table()) {
         TableReader r(*t, "[triage]", problems_);
-        if (auto v = r.integer("flag_window_days", true, 1, 3650)) rules.triage.flag_window_days = *v;
-        if (auto v = r.text("disclaimer", true)) rules.triage.disclaimer = *v;
+        TriageSettings& s = rules.triage;
+        if (auto v = r.text("disclaimer", builtin)) s.disclaimer = *v;
+        if (auto v = r.text("emergency_numbers", builtin)) s.emergency_numbers = *v;
+        if (auto v = r.text("onset_question", builtin)) s.onset_question = *v;
+        if (auto v = r.id_value("onset_level", builtin)) s.onset_level = *v;
       } else {
         problems_.add(line_of(*n), "triage must be a table: write [triage]");
       }
-    } else {
+    } else if (builtin) {
       top.missing("[triage] table");
     }
     read_settings(top, rules);
@@ -311,6 +324,8 @@ class Loader {
     each_table(top, "area", problems_, [&](const toml::table& t) { rules.areas.push_back(read_area(t)); });
     each_table(top, "cause", problems_, [&](const toml::table& t) { rules.causes.push_back(read_cause(t)); });
     each_table(top, "red_flag", problems_, [&](const toml::table& t) { rules.red_flags.push_back(read_red_flag(t)); });
+    each_table(top, "combination", problems_,
+               [&](const toml::table& t) { rules.combinations.push_back(read_combination(t)); });
     each_table(top, "remedy", problems_, [&](const toml::table& t) { rules.remedies.push_back(read_remedy(t)); });
   }
 
@@ -320,7 +335,7 @@ class Loader {
   void read_settings(TableReader& top, RuleSet& rules) {
     const bool builtin = source_ == kBuiltinRulesName;
     if (!builtin) {
-      static const RuleSet defaults = load_builtin_rules();
+      const RuleSet& defaults = builtin_defaults();
       rules.advise = defaults.advise;
       rules.report = defaults.report;
       rules.insights = defaults.insights;
@@ -401,6 +416,18 @@ class Loader {
     level.name = r.text("name", true).value_or("");
     level.meaning = r.text("meaning", true).value_or("");
     level.action = r.text("action", true).value_or("");
+    level.open_hours = r.integer("open_hours", false, 1, 8760);
+    level.then = r.id_value("then", false).value_or("");
+    if (level.open_hours.has_value() != r.has("then")) {
+      problems_.add(level.line, fmt::format("{}: open_hours and then come together (the level a flag is open at "
+                                            "once open_hours have passed)",
+                                            r.what()));
+    }
+    level.open_days = r.integer("open_days", false, 1, 3650);
+    if (level.open_days && level.open_hours) {
+      problems_.add(level.line, fmt::format("{}: give open_hours or open_days, not both", r.what()));
+    }
+    level.spare_days = r.integer("spare_days", false, 1, 3650);
     return level;
   }
 
@@ -440,7 +467,14 @@ class Loader {
     a.line = r.line();
     a.id = read_id(r, "area");
     a.name = r.text("name", true).value_or("");
-    a.local = r.boolean("local").value_or(false);
+    if (r.has("local")) {
+      r.node("local");
+      problems_.add(line_of(*t.get("local")),
+                    fmt::format("{}: local is gone in schema 2; the lips are one place through group = \"lips\"",
+                                r.what()));
+    }
+    a.region = r.choice("region", source_ == kBuiltinRulesName, kRegionNames).value_or(Region::face);
+    a.group = r.id_value("group", false).value_or("");
     a.is_default = r.boolean("default").value_or(false);
     return a;
   }
@@ -454,6 +488,7 @@ class Loader {
     c.mechanism = r.text("mechanism", true).value_or("");
     c.frequency = r.choice("frequency", true, kFrequencyNames).value_or(Frequency::common);
     c.frequency_note = r.text("frequency_note", false).value_or("");
+    c.source = source(r);
     if (const auto* n = r.node("evidence")) {
       if (const auto* et = n->as_table()) {
         c.evidence = read_evidence(*et, r.what());
@@ -513,6 +548,10 @@ class Loader {
     f.question = r.text("question", true).value_or("");
     f.meaning = r.text("meaning", true).value_or("");
     f.action = r.text("action", true).value_or("");
+    f.source = source(r);
+    f.aliases = r.ids("aliases", false).value_or(std::vector<std::string>{});
+    f.onset = r.boolean("onset").value_or(false);
+    f.tags = r.ids("tags", false).value_or(std::vector<std::string>{});
     if (const auto* n = r.node("journal")) {
       if (const auto* jt = n->as_table()) {
         f.journal = read_journal_rule(*jt, r.what());
@@ -530,23 +569,67 @@ class Loader {
     // Each rule reads exactly its own parameters; the others stay unread and are reported as unknown.
     const auto days = [&](std::string_view key) { return r.integer(key, true, 1, 3650).value_or(1); };
     switch (j.kind) {
-      case JournalRuleKind::outside_local_areas: j.window_days = days("window_days"); break;
+      case JournalRuleKind::areas:
+        j.min_areas = r.integer("min_areas", true, 2, 100).value_or(2);
+        j.window_days = days("window_days");
+        break;
       case JournalRuleKind::streak:
         j.max_gap_days = days("max_gap_days");
         j.min_span_days = days("min_span_days");
         j.recent_days = days("recent_days");
         break;
-      case JournalRuleKind::months:
-        j.min_months = r.integer("min_months", true, 1, 120).value_or(1);
+      case JournalRuleKind::runs:
+        j.max_gap_days = days("max_gap_days");
+        j.min_runs = r.integer("min_runs", true, 2, 1000).value_or(2);
         j.window_days = days("window_days");
-        break;
-      case JournalRuleKind::tag:
-        j.tags = r.ids("tags", true).value_or(std::vector<std::string>{});
-        j.window_days = days("window_days");
+        j.min_apart_days = days("min_apart_days");
         break;
       case JournalRuleKind::none: break;
     }
     return j;
+  }
+
+  Combination read_combination(const toml::table& t) {
+    TableReader r(t, "combination", problems_);
+    Combination c;
+    c.line = r.line();
+    c.id = read_id(r, "combination");
+    c.name = r.text("name", true).value_or("");
+    c.level = r.id_value("level", true).value_or("");
+    c.any_of = r.ids("any_of", true).value_or(std::vector<std::string>{});
+    c.with = r.ids("with", true).value_or(std::vector<std::string>{});
+    c.meaning = r.text("meaning", true).value_or("");
+    c.source = source(r);
+    return c;
+  }
+
+  // `source`: required in the built-in rules, where every medical fact cites where it comes from.
+  std::string source(TableReader& r) { return r.text("source", source_ == kBuiltinRulesName).value_or(""); }
+
+  // The built-in rules, whose values a user's rule file may leave out.
+  static const RuleSet& builtin_defaults() {
+    static const RuleSet defaults = load_builtin_rules();
+    return defaults;
+  }
+
+  // {emergency_numbers} in the texts shown at a care level.
+  static void fill_emergency_numbers(RuleSet& rules) {
+    const auto fill = [&](std::string& text) {
+      static constexpr std::string_view key = "{emergency_numbers}";
+      for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at)) {
+        text.replace(at, key.size(), rules.triage.emergency_numbers);
+        at += rules.triage.emergency_numbers.size();
+      }
+    };
+    for (auto& level : rules.levels) {
+      fill(level.meaning);
+      fill(level.action);
+    }
+    for (auto& flag : rules.red_flags) {
+      fill(flag.meaning);
+      fill(flag.action);
+    }
+    for (auto& c : rules.combinations) fill(c.meaning);
   }
 
   Remedy read_remedy(const toml::table& t) {
@@ -568,6 +651,7 @@ class Loader {
     m.onset_days = r.integer("onset_days", false, 0, 3650);
     m.cost = r.text("cost", false).value_or("");
     m.duration = r.text("duration", false).value_or("");
+    m.source = source(r);
     return m;
   }
 
@@ -578,8 +662,7 @@ class Loader {
     check_unique(rules.causes, "cause", problems_);
     check_unique(rules.red_flags, "red flag", problems_);
     check_unique(rules.remedies, "remedy", problems_);
-    const bool has_local_area =
-        std::any_of(rules.areas.begin(), rules.areas.end(), [](const Area& a) { return a.local; });
+    check_unique(rules.combinations, "combination", problems_);
     const auto defaults =
         std::count_if(rules.areas.begin(), rules.areas.end(), [](const Area& a) { return a.is_default; });
     if (rules.areas.empty()) {
@@ -598,10 +681,69 @@ class Loader {
         problems_.add(flag.line, fmt::format("{}: unknown level {}; valid: {}", what, quoted(flag.level),
                                              join(rules.level_ids())));
       }
-      if (flag.journal.kind == JournalRuleKind::outside_local_areas && !has_local_area) {
-        problems_.add(flag.line, fmt::format("{}: the outside-local-areas rule needs at least one [[area]] with "
-                                             "local = true",
+      if (flag.onset && rules.find_level(rules.triage.onset_level) == nullptr) {
+        problems_.add(flag.line, fmt::format("{}: onset = true needs [triage] onset_level (a level) and "
+                                             "onset_question",
                                              what));
+      }
+      for (const auto& alias : flag.aliases) {
+        const auto* other = rules.find_red_flag(alias);
+        if (other != nullptr && other != &flag) {
+          problems_.add(flag.line, fmt::format("{}: alias {} already names red flag {}", what, quoted(alias),
+                                               quoted(other->id)));
+        } else if (alias == flag.id) {
+          problems_.add(flag.line, fmt::format("{}: alias {} is its own id", what, quoted(alias)));
+        }
+      }
+    }
+    for (const auto& flag : rules.red_flags) {
+      for (const auto& alias : flag.aliases) {
+        for (const auto& other : rules.red_flags) {
+          if (&other != &flag && other.id == alias) {
+            problems_.add(flag.line, fmt::format("red flag {}: alias {} is the id of another red flag",
+                                                 quoted(flag.id), quoted(alias)));
+          }
+        }
+      }
+    }
+    const auto* onset = rules.find_level(rules.triage.onset_level);
+    if (onset != nullptr) {
+      rules.triage.onset_rank = onset->rank;
+    } else if (!rules.triage.onset_level.empty()) {
+      problems_.add(1, fmt::format("[triage]: unknown onset_level {}; valid: {}", quoted(rules.triage.onset_level),
+                                   join(rules.level_ids())));
+    }
+    for (auto& level : rules.levels) {
+      if (level.then.empty()) continue;
+      const auto* then = rules.find_level(level.then);
+      if (then == nullptr || then->rank >= level.rank) {
+        problems_.add(level.line, fmt::format("level {}: then names {}, which is not a less urgent level; valid: {}",
+                                              quoted(level.id), quoted(level.then), join(rules.level_ids())));
+      } else {
+        level.then_rank = then->rank;
+      }
+    }
+    for (auto& c : rules.combinations) {
+      const auto what = fmt::format("combination {}", quoted(c.id));
+      if (const auto* level = rules.find_level(c.level)) {
+        c.level_rank = level->rank;
+        if (!level->open_hours) {
+          problems_.add(c.line, fmt::format("{}: level {} has no open_hours, so the combination would never end", what,
+                                            quoted(c.level)));
+        }
+      } else if (!c.level.empty()) {
+        problems_.add(c.line, fmt::format("{}: unknown level {}; valid: {}", what, quoted(c.level),
+                                          join(rules.level_ids())));
+      }
+      for (auto* list : {&c.any_of, &c.with}) {
+        for (auto& id : *list) {
+          if (const auto* flag = rules.find_red_flag(id)) {
+            id = flag->id;  // an alias names the flag
+          } else {
+            problems_.add(c.line, fmt::format("{}: unknown red flag {}; valid: {}", what, quoted(id),
+                                              join(rules.red_flag_ids())));
+          }
+        }
       }
     }
     for (const auto& cause : rules.causes) {
@@ -657,7 +799,13 @@ const Level* RuleSet::find_level(std::string_view id) const { return find_by_id(
 const Factor* RuleSet::find_factor(std::string_view id) const { return find_by_id(factors, id); }
 const Area* RuleSet::find_area(std::string_view id) const { return find_by_id(areas, id); }
 const Cause* RuleSet::find_cause(std::string_view id) const { return find_by_id(causes, id); }
-const RedFlag* RuleSet::find_red_flag(std::string_view id) const { return find_by_id(red_flags, id); }
+const RedFlag* RuleSet::find_red_flag(std::string_view id) const {
+  if (const auto* flag = find_by_id(red_flags, id)) return flag;
+  for (const auto& flag : red_flags) {
+    if (std::find(flag.aliases.begin(), flag.aliases.end(), id) != flag.aliases.end()) return &flag;
+  }
+  return nullptr;
+}
 const Remedy* RuleSet::find_remedy(std::string_view id) const { return find_by_id(remedies, id); }
 const Area* RuleSet::default_area() const {
   for (const auto& area : areas) {

@@ -19,15 +19,17 @@ std::string risk_text(const Factor& f) {
 
 std::string journal_rule_text(const JournalRule& j) {
   switch (j.kind) {
-    case JournalRuleKind::outside_local_areas:
-      return fmt::format("a twitch outside the local areas in the last {} days", j.window_days);
+    case JournalRuleKind::areas:
+      return fmt::format("twitches in {}+ places (an area group is one place) in the last {} days", j.min_areas,
+                         j.window_days);
     case JournalRuleKind::streak:
       return fmt::format("twitch days (gaps of at most {} days) spanning {}+ days, the latest within {} days",
                          j.max_gap_days, j.min_span_days, j.recent_days);
-    case JournalRuleKind::months:
-      return fmt::format("twitches in {}+ calendar months within {} days", j.min_months, j.window_days);
-    case JournalRuleKind::tag:
-      return fmt::format("a twitch tagged {} in the last {} days", join(j.tags, " or "), j.window_days);
+    case JournalRuleKind::runs:
+      return fmt::format(
+          "{}+ runs of twitch days (gaps of at most {} days) starting in the last {} days, each {}+ days after the "
+          "previous one counted",
+          j.min_runs, j.max_gap_days, j.window_days, j.min_apart_days);
     case JournalRuleKind::none: break;
   }
   return "";
@@ -59,7 +61,15 @@ std::string render_rules_text(const RuleSet& rules) {
   const auto p = [](const std::string& text) { return printable(text); };
 
   section("Care levels, least urgent first");
-  for (const auto& l : rules.levels) out += fmt::format("  {:<14} {}: {}\n", p(l.id), p(l.name), p(l.meaning));
+  for (const auto& l : rules.levels) {
+    out += fmt::format("  {:<14} {}: {}\n", p(l.id), p(l.name), p(l.meaning));
+    std::vector<std::string> open;
+    if (l.open_hours) open.push_back(fmt::format("a flag stays at this level for {} hours, then {}", *l.open_hours, p(l.then)));
+    if (l.open_days) open.push_back(fmt::format("a flag stays open for {} days", *l.open_days));
+    if (!l.open_hours && !l.open_days && l.rank > 0) open.push_back("a flag stays open until a visit");
+    if (l.spare_days) open.push_back(fmt::format("a no spares its question for {} days", *l.spare_days));
+    if (!open.empty()) out += fmt::format("  {:<14} ({})\n", "", join(open, "; "));
+  }
 
   section("Factors (log --checkin ID=VALUE)");
   for (const auto& f : rules.factors) {
@@ -69,7 +79,8 @@ std::string render_rules_text(const RuleSet& rules) {
 
   section("Areas (log --where ID)");
   for (const auto& a : rules.areas)
-    out += fmt::format("  {:<14} {}{}\n", p(a.id), p(a.name), a.local ? " (local)" : "");
+    out += fmt::format("  {:<14} {} ({}{})\n", p(a.id), p(a.name), region_name(a.region),
+                       a.group.empty() ? "" : ", group " + p(a.group));
 
   section("Red flags, most urgent first (log --flag ID)");
   std::vector<const RedFlag*> flags;
@@ -77,9 +88,24 @@ std::string render_rules_text(const RuleSet& rules) {
   std::stable_sort(flags.begin(), flags.end(),
                    [](const RedFlag* a, const RedFlag* b) { return a->level_rank > b->level_rank; });
   for (const auto* f : flags) {
-    out += fmt::format("  {:<14} {:<12} {}\n", p(f->id), p(f->level), p(f->question));
-    if (f->journal.kind != JournalRuleKind::none)
-      out += fmt::format("  {:<27} journal: {}\n", "", journal_rule_text(f->journal));
+    out += fmt::format("  {:<16} {:<12} {}\n", p(f->id), p(f->level), p(f->question));
+    const auto more = [&](std::string_view what, const std::string& text) {
+      out += fmt::format("  {:<29} {}: {}\n", "", what, text);
+    };
+    if (f->onset) more("onset", "a yes is followed by: " + p(rules.triage.onset_question));
+    if (!f->tags.empty()) more("tags", join(f->tags) + " (a twitch tag counts as the flag)");
+    if (!f->aliases.empty()) more("also", join(f->aliases));
+    if (f->journal.kind != JournalRuleKind::none) more("journal", journal_rule_text(f->journal));
+    if (!f->source.empty()) more("source", p(f->source));
+  }
+  if (!rules.combinations.empty()) {
+    section("Combinations");
+    for (const auto& c : rules.combinations) {
+      out += fmt::format("  {:<24} {:<12} one of {} with one of {}, both in the last {} hours\n", p(c.id), p(c.level),
+                         join(c.any_of), join(c.with),
+                         rules.levels[static_cast<std::size_t>(c.level_rank)].open_hours.value_or(0));
+      if (!c.source.empty()) out += fmt::format("  {:<37} source: {}\n", "", p(c.source));
+    }
   }
 
   section("Causes");
@@ -87,6 +113,7 @@ std::string render_rules_text(const RuleSet& rules) {
     out += fmt::format("  {:<18} {} ({}{})\n", p(c.id), p(c.name), frequency_name(c.frequency),
                        c.frequency_note.empty() ? "" : ", " + p(c.frequency_note));
     if (c.evidence) out += fmt::format("  {:<18} evidence: {}\n", "", evidence_text(*c.evidence, rules));
+    if (!c.source.empty()) out += fmt::format("  {:<18} source: {}\n", "", p(c.source));
   }
 
   section("Remedies (log --remedy ID)");
@@ -95,10 +122,11 @@ std::string render_rules_text(const RuleSet& rules) {
       if (m.kind != kind) continue;
       std::string extra;
       if (m.category != MedicalCategory::none) extra += fmt::format(", {}", medical_category_name(m.category));
-      if (m.rating) extra += fmt::format(", rated {}/5", *m.rating);
+      if (m.rating) extra += fmt::format(", the article author's rating {}/5", *m.rating);
       if (m.onset_days) extra += fmt::format(", effect after {} days", *m.onset_days);
       out += fmt::format("  {:<18} {:<9} {} (targets {}{})\n", p(m.id), remedy_kind_name(m.kind), p(m.name),
                          join(m.targets), extra);
+      if (!m.source.empty()) out += fmt::format("  {:<18} source: {}\n", "", p(m.source));
     }
   }
   out += fmt::format("\n{}\n", p(rules.triage.disclaimer));
@@ -111,14 +139,20 @@ std::string render_rules_json(const RuleSet& rules) {
   j.key("source").value(rules.source);
   j.key("schema").value(rules.schema);
   j.key("triage").begin_object();
-  j.key("flag_window_days").value(rules.triage.flag_window_days);
   j.key("disclaimer").value(rules.triage.disclaimer);
+  j.key("emergency_numbers").value(rules.triage.emergency_numbers);
+  j.key("onset_question").value(rules.triage.onset_question);
+  j.key("onset_level").value(rules.triage.onset_level);
   j.end_object();
 
   j.key("levels").begin_array();
   for (const auto& l : rules.levels) {
     j.begin_object().key("id").value(l.id).key("rank").value(l.rank).key("name").value(l.name);
-    j.key("meaning").value(l.meaning).key("action").value(l.action).end_object();
+    j.key("meaning").value(l.meaning).key("action").value(l.action);
+    j.key("open_hours").value(l.open_hours);
+    j.key("then");
+    l.then.empty() ? j.null() : j.value(l.then);
+    j.key("open_days").value(l.open_days).key("spare_days").value(l.spare_days).end_object();
   }
   j.end_array();
 
@@ -133,7 +167,12 @@ std::string render_rules_json(const RuleSet& rules) {
 
   j.key("areas").begin_array();
   for (const auto& a : rules.areas)
-    j.begin_object().key("id").value(a.id).key("name").value(a.name).key("local").value(a.local).end_object();
+  {
+    j.begin_object().key("id").value(a.id).key("name").value(a.name).key("region").value(region_name(a.region));
+    j.key("group");
+    a.group.empty() ? j.null() : j.value(a.group);
+    j.key("default").value(a.is_default).end_object();
+  }
   j.end_array();
 
   j.key("causes").begin_array();
@@ -166,6 +205,7 @@ std::string render_rules_json(const RuleSet& rules) {
     } else {
       j.null();
     }
+    j.key("source").value(c.source);
     j.end_object();
   }
   j.end_array();
@@ -174,6 +214,8 @@ std::string render_rules_json(const RuleSet& rules) {
   for (const auto& f : rules.red_flags) {
     j.begin_object().key("id").value(f.id).key("level").value(f.level).key("name").value(f.name);
     j.key("question").value(f.question).key("meaning").value(f.meaning).key("action").value(f.action);
+    j.key("aliases").value(f.aliases).key("onset").value(f.onset).key("tags").value(f.tags);
+    j.key("source").value(f.source);
     j.key("journal");
     if (f.journal.kind == JournalRuleKind::none) {
       j.null();
@@ -186,11 +228,20 @@ std::string render_rules_json(const RuleSet& rules) {
       days("max_gap_days", f.journal.max_gap_days);
       days("min_span_days", f.journal.min_span_days);
       days("recent_days", f.journal.recent_days);
-      days("min_months", f.journal.min_months);
-      if (f.journal.kind == JournalRuleKind::tag) j.key("tags").value(f.journal.tags);
+      days("min_areas", f.journal.min_areas);
+      days("min_runs", f.journal.min_runs);
+      days("min_apart_days", f.journal.min_apart_days);
       j.end_object();
     }
     j.end_object();
+  }
+  j.end_array();
+
+  j.key("combinations").begin_array();
+  for (const auto& c : rules.combinations) {
+    j.begin_object().key("id").value(c.id).key("name").value(c.name).key("level").value(c.level);
+    j.key("any_of").value(c.any_of).key("with").value(c.with).key("meaning").value(c.meaning);
+    j.key("source").value(c.source).end_object();
   }
   j.end_array();
 
@@ -201,7 +252,7 @@ std::string render_rules_json(const RuleSet& rules) {
     m.category == MedicalCategory::none ? j.null() : j.value(medical_category_name(m.category));
     j.key("how").value(m.how).key("targets").value(m.targets).key("rating").value(m.rating);
     j.key("rating_note").value(m.rating_note).key("onset_days").value(m.onset_days);
-    j.key("cost").value(m.cost).key("duration").value(m.duration).end_object();
+    j.key("cost").value(m.cost).key("duration").value(m.duration).key("source").value(m.source).end_object();
   }
   j.end_array();
   j.end_object();

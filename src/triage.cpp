@@ -1,8 +1,6 @@
 #include "twitchlog/triage.hpp"
 
 #include <algorithm>
-#include <memory>
-#include <set>
 
 #include "twitchlog/stats.hpp"
 #include "twitchlog/text.hpp"
@@ -11,36 +9,24 @@ namespace twitchlog {
 
 namespace {
 
-// Line numbers of one kind of evidence: the first kMaxEvidenceLines, and the count.
-struct LineList {
-  std::vector<std::uint64_t> lines;
-  std::uint64_t count = 0;
+// The instant an entry counts from for a red flag: its own, or for an
+// approx entry the latest instant of its day not after now (the contract).
+Timestamp flag_instant(const TypedEntry& entry, const Timestamp& now) {
+  if (entry.hour_known()) return entry.time;
+  Timestamp end = end_of_local_day(date_from_days(entry.time.day()));
+  if (end.unix_seconds > now.unix_seconds) end = now;
+  return end.unix_seconds < entry.time.unix_seconds ? entry.time : end;
+}
 
-  void add(std::uint64_t line) {
-    ++count;
-    if (lines.size() < kMaxEvidenceLines) lines.push_back(line);
-  }
-  /// Evidence of `kind` resting on these lines, `count` set to how many.
-  Evidence evidence(EvidenceKind kind) {
-    std::sort(lines.begin(), lines.end());  // entries may come in any order
-    Evidence e;
-    e.kind = kind;
-    e.count = count;
-    e.lines = lines;
-    e.line_count = count;
-    return e;
-  }
-};
+// The instant a visit counts from: its own, or for an approx visit the
+// earliest instant of its day.
+Timestamp visit_instant(const TypedEntry& entry) {
+  if (entry.hour_known()) return entry.time;
+  const Timestamp start = start_of_local_day(date_from_days(entry.time.day()));
+  return start.unix_seconds > entry.time.unix_seconds ? entry.time : start;
+}
 
-// What one red flag gathers during the pass.
-struct FlagState {
-  const RedFlag* flag = nullptr;
-  LineList rule_lines;                  // outside-local-areas and tag rules
-  std::set<std::string> areas;          // outside-local-areas: where it twitched
-  std::map<int, std::uint64_t> months;  // months rule: month key -> first line
-  LineList twitch_flags;                // twitch entries naming the flag
-  LineList triage_flags;                // triage entries naming the flag
-};
+bool later(const Timestamp& a, const Timestamp& b) { return a.unix_seconds > b.unix_seconds; }
 
 }  // namespace
 
@@ -49,187 +35,121 @@ namespace detail {
 class TriageScanner : public EntrySink {
  public:
   TriageScanner(const RuleSet& rules, const Timestamp& now) : rules_(rules), now_(now), today_(today_of(now)) {
+    for (const auto& flag : rules.red_flags) {
+      if (flag.journal.kind == JournalRuleKind::areas)
+        places_window_ = std::max(places_window_, flag.journal.window_days);
+    }
     restart();
-    for (const auto& flag : rules.red_flags) widest_window_ = std::max(widest_window_, flag.journal.window_days);
-    widest_window_ = std::max(widest_window_, rules.triage.flag_window_days);
   }
 
   void restart() override {
-    states_.clear();
-    for (const auto& flag : rules_.red_flags) states_.push_back(FlagState{&flag, {}, {}, {}, {}, {}});
-    twitch_days_.clear();
-    twitch_days_cursor_.reset();
+    findings_ = JournalFindings{};
+    findings_.now = now_;
+    findings_.flags.assign(rules_.red_flags.size(), FlagEntries{});
+    findings_.no_day.assign(rules_.red_flags.size(), std::nullopt);
+    days_cursor_.reset();
   }
 
   void on_entry(const TypedEntry& entry) override {
     // A report looks from the end of its range, which may be before the reading's "now".
-    if (entry.time.unix_seconds > now_.unix_seconds) return;
+    if (later(entry.time, now_)) return;
     const std::int64_t day = std::min(entry.day, today_);
-    if (entry.kind == Kind::twitch) {
-      twitch(entry, day);
-    } else if (entry.kind == Kind::triage) {
-      // Answered yes (or `flags`, or `sudden`) or unsure: unsure counts as yes.
-      named_flags(entry.yes, entry.line, day, &FlagState::triage_flags);
-      named_flags(entry.unsure, entry.line, day, &FlagState::triage_flags);
+    switch (entry.kind) {
+      case Kind::twitch: twitch(entry, day); break;
+      case Kind::triage: triage(entry, day); break;
+      case Kind::visit: visit(entry); break;
+      default: break;
     }
   }
 
   JournalFindings finish(const JournalRead& read) {
-    JournalFindings findings;
-    findings.read = read;
-    for (auto& state : states_) {
-      std::vector<Evidence> evidence;
-      journal_rule(state, evidence);
-      const auto window = rules_.triage.flag_window_days;
-      if (state.twitch_flags.count > 0) {
-        evidence.push_back(state.twitch_flags.evidence(EvidenceKind::twitch_flags));
-        evidence.back().window_days = window;
-      }
-      if (state.triage_flags.count > 0) {
-        evidence.push_back(state.triage_flags.evidence(EvidenceKind::triage_flags));
-        evidence.back().window_days = window;
-      }
-      if (!evidence.empty()) findings.by_flag.emplace(state.flag->id, std::move(evidence));
-    }
-    return findings;
+    findings_.read = read;
+    return std::move(findings_);
   }
 
  private:
-  // The last `days` calendar days, today included.
-  bool within(std::int64_t day, int days) const { return day > today_ - days && day <= today_; }
-
   void twitch(const TypedEntry& entry, std::int64_t day) {
-    std::uint64_t& first_line = twitch_days_cursor_[day];  // 0 for a new day: lines count from 1
-    if (first_line == 0 || entry.line < first_line) first_line = entry.line;
-    if (!within(day, widest_window_)) return;  // older than every window: only the streak rule looks further
-
-    // An unknown area counts as outside: never miss a flag.
-    const bool local = entry.area_rule != nullptr && entry.area_rule->local;
-
-    for (auto& state : states_) {
-      const JournalRule& rule = state.flag->journal;
-      switch (rule.kind) {
-        case JournalRuleKind::outside_local_areas:
-          if (within(day, rule.window_days) && !local) {
-            state.rule_lines.add(entry.line);
-            state.areas.emplace(entry.area);
-          }
-          break;
-        case JournalRuleKind::months:
-          if (within(day, rule.window_days)) {
-            const Date date = date_from_days(day);
-            const int key = date.year * 12 + date.month - 1;
-            const auto [m, fresh] = state.months.emplace(key, entry.line);
-            if (!fresh && entry.line < m->second) m->second = entry.line;
-          }
-          break;
-        case JournalRuleKind::tag:
-          if (within(day, rule.window_days)) {
-            for (const auto tag : entry.tags) {
-              if (std::find(rule.tags.begin(), rule.tags.end(), tag) != rule.tags.end()) {
-                state.rule_lines.add(entry.line);
-                break;
-              }
-            }
-          }
-          break;
-        case JournalRuleKind::streak:  // from the twitch days, at the end
-        case JournalRuleKind::none: break;
-      }
+    const Timestamp at = flag_instant(entry, now_);
+    TwitchDay& d = days_cursor_[day];
+    if (d.first_line == 0 || entry.line < d.first_line) d.first_line = entry.line;
+    if (later(at, d.latest) || d.latest.unix_seconds == 0) d.latest = at;
+    if (places_window_ > 0 && day > today_ - places_window_) {
+      // An unknown area is a place of its own: never miss a flag.
+      const std::string_view place = entry.area_rule != nullptr ? std::string_view(entry.area_rule->place()) : entry.area;
+      auto it = findings_.places.find(place);
+      if (it == findings_.places.end()) it = findings_.places.emplace(std::string(place), PlaceSeen{}).first;
+      if (it->second.line == 0 || later(at, it->second.latest)) it->second = PlaceSeen{at, day, entry.line};
     }
-    named_flags(entry.flags, entry.line, day, &FlagState::twitch_flags);
+    for (const RedFlag* flag : entry.flags) add(flag, entry, at, day, false, false);
   }
 
-  // The flags named by a twitch entry, or answered yes in a triage entry.
-  void named_flags(const std::vector<const RedFlag*>& flags, std::uint64_t line, std::int64_t day,
-                   LineList FlagState::*list) {
-    if (flags.empty() || !within(day, rules_.triage.flag_window_days)) return;
-    for (const RedFlag* flag : flags)
-      (states_[static_cast<std::size_t>(flag - rules_.red_flags.data())].*list).add(line);
-  }
-
-  void journal_rule(FlagState& state, std::vector<Evidence>& out) const {
-    const JournalRule& rule = state.flag->journal;
-    switch (rule.kind) {
-      case JournalRuleKind::outside_local_areas:
-        if (state.rule_lines.count > 0) {
-          Evidence e = state.rule_lines.evidence(EvidenceKind::outside_local_areas);
-          e.window_days = rule.window_days;
-          e.areas.assign(state.areas.begin(), state.areas.end());
-          out.push_back(std::move(e));
-        }
-        break;
-      case JournalRuleKind::tag:
-        if (state.rule_lines.count > 0) {
-          Evidence e = state.rule_lines.evidence(EvidenceKind::tag);
-          e.window_days = rule.window_days;
-          e.tags = rule.tags;
-          out.push_back(std::move(e));
-        }
-        break;
-      case JournalRuleKind::months:
-        if (static_cast<int>(state.months.size()) >= rule.min_months) {
-          LineList lines;
-          for (const auto& [key, line] : state.months) lines.add(line);
-          Evidence e = lines.evidence(EvidenceKind::months);
-          e.window_days = rule.window_days;
-          e.min_months = rule.min_months;
-          for (const auto& [key, line] : state.months) e.months.push_back(YearMonth{key / 12, key % 12 + 1});
-          out.push_back(std::move(e));
-        }
-        break;
-      case JournalRuleKind::streak: streak(rule, out); break;
-      case JournalRuleKind::none: break;
+  void triage(const TypedEntry& entry, std::int64_t day) {
+    const Timestamp at = flag_instant(entry, now_);
+    const auto has = [](const std::vector<const RedFlag*>& list, const RedFlag* f) {
+      return std::find(list.begin(), list.end(), f) != list.end();
+    };
+    for (const RedFlag* flag : entry.yes) add(flag, entry, at, day, has(entry.sudden, flag), false);
+    for (const RedFlag* flag : entry.unsure) {
+      if (!has(entry.yes, flag)) add(flag, entry, at, day, has(entry.sudden, flag), true);
+    }
+    for (const RedFlag* flag : entry.no) {
+      if (has(entry.yes, flag) || has(entry.unsure, flag)) continue;
+      auto& no = findings_.no_day[index(flag)];
+      if (!no || day > *no) no = day;
     }
   }
 
-  // The run of twitch days, joined across gaps of at most max_gap_days, that
-  // holds the latest twitch day.
-  void streak(const JournalRule& rule, std::vector<Evidence>& out) const {
-    if (twitch_days_.empty()) return;
-    auto it = std::prev(twitch_days_.end());
-    const std::int64_t latest = it->first;
-    if (!within(latest, rule.recent_days)) return;
-    std::int64_t first = latest;
-    LineList lines;
-    lines.add(it->second);
-    std::uint64_t days = 1;
-    while (it != twitch_days_.begin()) {
-      const auto previous = std::prev(it);
-      if (it->first - previous->first > rule.max_gap_days) break;
-      it = previous;
-      first = it->first;
-      lines.add(it->second);
-      ++days;
+  void visit(const TypedEntry& entry) {
+    const Timestamp at = visit_instant(entry);
+    ++findings_.visits;
+    if (!findings_.last_visit || later(at, *findings_.last_visit)) {
+      findings_.last_visit = at;
+      findings_.last_visit_entry = EntryRef{entry.time, entry.kind, entry.line};
     }
-    const std::int64_t span = latest - first + 1;
-    if (span < rule.min_span_days) return;
-    Evidence e = lines.evidence(EvidenceKind::streak);
-    e.count = days;
-    e.first_day = first;
-    e.last_day = latest;
-    e.span_days = span;
-    e.max_gap_days = rule.max_gap_days;
-    e.min_span_days = rule.min_span_days;
-    out.push_back(std::move(e));
+  }
+
+  std::size_t index(const RedFlag* flag) const { return static_cast<std::size_t>(flag - rules_.red_flags.data()); }
+
+  void add(const RedFlag* flag, const TypedEntry& entry, const Timestamp& at, std::int64_t day, bool sudden,
+           bool unsure) {
+    FlagEntries& f = findings_.flags[index(flag)];
+    f.records.push_back(FlagRecord{at, EntryRef{entry.time, entry.kind, entry.line}, day, sudden, unsure});
+    if (f.records.size() >= 2 * kMaxFlagRecords) thin(f);
+  }
+
+  // Keeps memory bounded on a journal with very many flagged entries: the
+  // entries before the latest visit seen so far are closed whatever comes
+  // later; beyond that only the latest kMaxFlagRecords are kept, and the
+  // count says "at least".
+  void thin(FlagEntries& f) const {
+    auto& r = f.records;
+    if (findings_.last_visit) {
+      const auto visit = *findings_.last_visit;
+      r.erase(std::remove_if(r.begin(), r.end(), [&](const FlagRecord& x) { return !later(x.counts_from, visit); }),
+              r.end());
+    }
+    if (r.size() <= kMaxFlagRecords) return;
+    std::sort(r.begin(), r.end(), [](const FlagRecord& a, const FlagRecord& b) {
+      return a.counts_from.unix_seconds < b.counts_from.unix_seconds;
+    });
+    const auto drop = r.size() - kMaxFlagRecords;
+    if (f.dropped == 0 || r.front().counts_from.unix_seconds < f.dropped_min.unix_seconds)
+      f.dropped_min = r.front().counts_from;
+    if (f.dropped == 0 || r[drop - 1].counts_from.unix_seconds > f.dropped_max.unix_seconds)
+      f.dropped_max = r[drop - 1].counts_from;
+    f.dropped += drop;
+    r.erase(r.begin(), r.begin() + static_cast<std::ptrdiff_t>(drop));
   }
 
   const RuleSet& rules_;
   Timestamp now_;
   std::int64_t today_;
-  std::vector<FlagState> states_;
-  int widest_window_ = 0;                              // days: the widest window of a rule or of `flags`
-  std::map<std::int64_t, std::uint64_t> twitch_days_;  // day -> first twitch line that day
-  DayCursor<std::map<std::int64_t, std::uint64_t>> twitch_days_cursor_{twitch_days_};
+  int places_window_ = 0;
+  JournalFindings findings_;
+  DayCursor<std::map<std::int64_t, TwitchDay>> days_cursor_{findings_.twitch_days};
 };
 
 }  // namespace detail
-
-namespace {
-
-bool more_urgent(const RedFlag* a, const RedFlag* b) { return a->level_rank > b->level_rank; }
-
-}  // namespace
 
 TriageCollector::TriageCollector(const RuleSet& rules, const Timestamp& now)
     : scanner_(std::make_unique<detail::TriageScanner>(rules, now)) {}
@@ -238,14 +158,7 @@ void TriageCollector::on_entry(const TypedEntry& entry) { scanner_->on_entry(ent
 void TriageCollector::restart() { scanner_->restart(); }
 JournalFindings TriageCollector::finish(const JournalRead& read) { return scanner_->finish(read); }
 
-std::string_view answer_name(Answer answer) {
-  switch (answer) {
-    case Answer::yes: return "yes";
-    case Answer::no: return "no";
-    case Answer::unsure: return "unsure";
-  }
-  return "no";
-}
+std::string_view answer_name(Answer answer) { return kAnswerNames.name(answer); }
 
 JournalFindings scan_for_triage_text(std::string_view text, const std::string& file, const RuleSet& rules,
                                      const Timestamp& now) {
@@ -260,58 +173,372 @@ JournalFindings scan_for_triage_file(const std::string& path, const RuleSet& rul
   return scanner.finish(read);
 }
 
-std::vector<const RedFlag*> open_questions(const RuleSet& rules, const JournalFindings& findings,
-                                           const Answers& answers) {
-  std::vector<const RedFlag*> out;
-  for (const auto& flag : rules.red_flags) {
-    if (answers.count(flag.id) == 0 && findings.by_flag.count(flag.id) == 0) out.push_back(&flag);
-  }
-  std::stable_sort(out.begin(), out.end(), more_urgent);
-  return out;
+namespace {
+
+// Line numbers of a piece of evidence: the first kMaxEvidenceLines, ascending, and the count.
+void set_lines(Evidence& e, std::vector<std::uint64_t> lines, std::uint64_t count) {
+  std::sort(lines.begin(), lines.end());
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+  if (lines.size() > kMaxEvidenceLines) lines.resize(kMaxEvidenceLines);
+  e.lines = std::move(lines);
+  e.line_count = std::max<std::uint64_t>(count, e.lines.size());
 }
 
-Assessment assess(const RuleSet& rules, const JournalFindings& findings, const Answers& answers, const Timestamp& now) {
-  Assessment a;
-  a.as_of = now;
-  a.answers = answers;
-  for (const auto& flag : rules.red_flags) {
+class Assessor {
+ public:
+  Assessor(const RuleSet& rules, const JournalFindings& findings)
+      : rules_(rules), f_(findings), now_(findings.now), today_(today_of(findings.now)) {}
+
+  Assessment run(const RunAnswers& answers) {
+    Assessment a;
+    a.as_of = now_;
+    a.answers = answers;
+    a.last_visit = f_.last_visit;
+    for (std::size_t i = 0; i < rules_.red_flags.size(); ++i) flag(a, i);
+    std::stable_sort(a.fired.begin(), a.fired.end(),
+                     [](const FiredFlag& x, const FiredFlag& y) { return x.level->rank > y.level->rank; });
+    combinations(a);
+    int rank = 0;
+    for (const auto& fired : a.fired) rank = std::max(rank, fired.level->rank);
+    for (const auto& c : a.combinations) rank = std::max(rank, c.level->rank);
+    a.level = &rules_.levels[static_cast<std::size_t>(rank)];
+    questions(a);
+    return a;
+  }
+
+ private:
+  // The level evidence from instant `at` on day `day` gives now, starting at
+  // `level`: down the open_hours steps, closed past open_days.
+  const Level* level_at(const Level* level, const Timestamp& at, std::int64_t day, FiredFlag* out) const {
+    while (level != nullptr) {
+      if (level->open_hours) {
+        const Timestamp until{at.unix_seconds + std::int64_t{*level->open_hours} * 3600, at.offset_seconds};
+        if (now_.unix_seconds < until.unix_seconds) {
+          if (out != nullptr && (!out->steps_down_at || until.unix_seconds > out->steps_down_at->unix_seconds)) {
+            out->steps_down_at = until;
+            out->steps_down_to = &rules_.levels[static_cast<std::size_t>(level->then_rank)];
+          }
+          return level;
+        }
+        level = &rules_.levels[static_cast<std::size_t>(level->then_rank)];
+        continue;
+      }
+      if (level->open_days) {
+        if (day > today_ - *level->open_days && day <= today_) {
+          if (out != nullptr) out->open_until_day = std::max(out->open_until_day.value_or(day), day + *level->open_days - 1);
+          return level;
+        }
+        return nullptr;
+      }
+      return level;
+    }
+    return nullptr;
+  }
+
+  const Level* more_urgent(const Level* a, const Level* b) const {
+    if (a == nullptr) return b;
+    if (b == nullptr) return a;
+    return a->rank >= b->rank ? a : b;
+  }
+
+  // Evidence from entries: those later than `visit` (all with none).
+  struct EntryEvidence {
+    Evidence twitch, triage;
+    const Level* level = nullptr;
+    bool sudden = false;
+    std::optional<Timestamp> latest;  // the latest open record (for combinations)
+    std::optional<Timestamp> since;
+  };
+
+  EntryEvidence entries(std::size_t i, const std::optional<Timestamp>& visit, FiredFlag* out) const {
+    const RedFlag& flag = rules_.red_flags[i];
+    const Level* own = &rules_.levels[static_cast<std::size_t>(flag.level_rank)];
+    const Level* onset = &rules_.levels[static_cast<std::size_t>(rules_.triage.onset_rank)];
+    const FlagEntries& fe = f_.flags[i];
+    EntryEvidence r;
+    r.twitch.kind = EvidenceKind::twitch_flags;
+    r.triage.kind = EvidenceKind::triage_answers;
+    std::vector<std::uint64_t> twitch_lines, triage_lines;
+    for (const auto& rec : fe.records) {
+      if (visit && !later(rec.counts_from, *visit)) continue;
+      const Level* level = level_at(own, rec.counts_from, rec.day, out);
+      if (rec.sudden && flag.onset) level = more_urgent(level, level_at(onset, rec.counts_from, rec.day, out));
+      if (level == nullptr) continue;  // past open_days
+      r.level = more_urgent(r.level, level);
+      if (!r.latest || later(rec.counts_from, *r.latest)) r.latest = rec.counts_from;
+      if (!r.since || later(*r.since, rec.counts_from)) r.since = rec.counts_from;
+      Evidence& e = rec.entry.kind == Kind::twitch ? r.twitch : r.triage;
+      auto& lines = rec.entry.kind == Kind::twitch ? twitch_lines : triage_lines;
+      if (e.count == 0 || later(e.first, rec.counts_from)) e.first = rec.counts_from;
+      if (e.count == 0 || !later(e.latest, rec.counts_from)) {
+        e.latest = rec.counts_from;
+        e.latest_entry = rec.entry;
+        e.answer = rec.unsure ? Answer::unsure : Answer::yes;
+      }
+      if (rec.sudden) {
+        e.sudden = true;
+        if (!e.sudden_at || later(rec.counts_from, *e.sudden_at)) e.sudden_at = rec.counts_from;
+      }
+      ++e.count;
+      lines.push_back(rec.entry.line);
+    }
+    // Entries thinned away: all earlier than the kept ones.
+    if (fe.dropped > 0 && r.level != nullptr) {
+      Evidence& e = r.twitch.count > 0 ? r.twitch : r.triage;
+      if (!visit || later(fe.dropped_min, *visit)) {
+        e.count += fe.dropped;
+        if (later(e.first, fe.dropped_min)) e.first = fe.dropped_min;
+      } else if (later(fe.dropped_max, *visit)) {
+        e.count_at_least = true;
+      }
+    }
+    set_lines(r.twitch, twitch_lines, r.twitch.count);
+    set_lines(r.triage, triage_lines, r.triage.count);
+    // Make `sudden` mean: the onset level is what this flag is at.
+    r.sudden = r.level != nullptr && flag.onset && r.level->rank == onset->rank && onset->rank > own->rank;
+    return r;
+  }
+
+  // A journal pattern of flag i from the twitches later than `visit`.
+  std::optional<Evidence> pattern(const RedFlag& flag, const std::optional<Timestamp>& visit) const {
+    const JournalRule& rule = flag.journal;
+    const auto counts = [&](const Timestamp& t) { return !visit || later(t, *visit); };
+    switch (rule.kind) {
+      case JournalRuleKind::none: return std::nullopt;
+      case JournalRuleKind::areas: {
+        Evidence e;
+        e.kind = EvidenceKind::areas;
+        e.window_days = rule.window_days;
+        e.min_count = rule.min_areas;
+        std::vector<std::uint64_t> lines;
+        for (const auto& [place, seen] : f_.places) {
+          if (seen.day <= today_ - rule.window_days || !counts(seen.latest)) continue;
+          e.areas.push_back(place);
+          lines.push_back(seen.line);
+          if (e.count == 0 || later(e.first, seen.latest)) e.first = seen.latest;
+          if (e.count == 0 || later(seen.latest, e.latest)) e.latest = seen.latest;
+          ++e.count;
+        }
+        if (static_cast<int>(e.count) < rule.min_areas) return std::nullopt;
+        set_lines(e, lines, lines.size());
+        return e;
+      }
+      case JournalRuleKind::streak: {
+        const auto runs = twitch_runs(rule.max_gap_days, counts);
+        if (runs.empty()) return std::nullopt;
+        const Run& last = runs.back();
+        if (last.last <= today_ - rule.recent_days) return std::nullopt;
+        const std::int64_t span = last.last - last.first + 1;
+        if (span < rule.min_span_days) return std::nullopt;
+        Evidence e;
+        e.kind = EvidenceKind::streak;
+        e.count = last.days;
+        e.first_day = last.first;
+        e.last_day = last.last;
+        e.span_days = span;
+        e.max_gap_days = rule.max_gap_days;
+        e.min_span_days = rule.min_span_days;
+        e.first = start_of_local_day(date_from_days(last.first));
+        e.latest = last.latest;
+        set_lines(e, last.lines, last.days);
+        return e;
+      }
+      case JournalRuleKind::runs: {
+        const auto runs = twitch_runs(rule.max_gap_days, counts);
+        Evidence e;
+        e.kind = EvidenceKind::runs;
+        e.window_days = rule.window_days;
+        e.min_count = rule.min_runs;
+        e.min_apart_days = rule.min_apart_days;
+        e.max_gap_days = rule.max_gap_days;
+        std::vector<std::uint64_t> lines;
+        for (const Run& run : runs) {
+          if (run.first <= today_ - rule.window_days) continue;
+          if (!e.run_days.empty() && run.first - e.run_days.back() < rule.min_apart_days) continue;
+          e.run_days.push_back(run.first);
+          lines.push_back(run.lines.front());
+          if (e.count == 0) e.first = start_of_local_day(date_from_days(run.first));
+          e.latest = run.latest;
+          ++e.count;
+        }
+        if (static_cast<int>(e.count) < rule.min_runs) return std::nullopt;
+        set_lines(e, lines, lines.size());
+        return e;
+      }
+    }
+    return std::nullopt;
+  }
+
+  struct Run {
+    std::int64_t first = 0, last = 0;
+    std::uint64_t days = 0;
+    Timestamp latest;
+    std::vector<std::uint64_t> lines;  // the first line of each day (the first kMaxEvidenceLines)
+  };
+
+  // The twitch days that count, joined into runs where consecutive days
+  // differ by max_gap days or less; oldest first.
+  template <typename Counts>
+  std::vector<Run> twitch_runs(int max_gap, const Counts& counts) const {
+    std::vector<Run> runs;
+    for (const auto& [day, d] : f_.twitch_days) {
+      if (day > today_ || !counts(d.latest)) continue;
+      if (runs.empty() || day - runs.back().last > max_gap) runs.push_back(Run{day, day, 0, d.latest, {}});
+      Run& run = runs.back();
+      run.last = day;
+      ++run.days;
+      if (later(d.latest, run.latest)) run.latest = d.latest;
+      if (run.lines.size() < kMaxEvidenceLines) run.lines.push_back(d.first_line);
+    }
+    return runs;
+  }
+
+  void flag(Assessment& a, std::size_t i) {
+    const RedFlag& flag = rules_.red_flags[i];
+    const Level* own = &rules_.levels[static_cast<std::size_t>(flag.level_rank)];
     FiredFlag fired;
     fired.flag = &flag;
-    const auto answer = answers.find(flag.id);
-    if (answer != answers.end() && answer->second != Answer::no) {
-      fired.from_answer = true;
-      const bool unsure = answer->second == Answer::unsure;
-      a.counted_unsure = a.counted_unsure || unsure;
+    const Level* level = nullptr;
+    std::optional<Timestamp> since;
+    // This run's answer.
+    if (const auto answer = a.answers.answers.find(flag.id);
+        answer != a.answers.answers.end() && answer->second != Answer::no) {
       Evidence e;
       e.kind = EvidenceKind::answer;
       e.answer = answer->second;
+      e.sudden = flag.onset && a.answers.sudden.count(flag.id) > 0;
+      e.first = e.latest = now_;
+      a.counted_unsure = a.counted_unsure || answer->second == Answer::unsure;
+      level = level_at(own, now_, today_, &fired);
+      if (e.sudden) {
+        const Level* onset = &rules_.levels[static_cast<std::size_t>(rules_.triage.onset_rank)];
+        const Level* o = level_at(onset, now_, today_, &fired);
+        if (o != nullptr && (level == nullptr || o->rank > level->rank)) {
+          level = o;
+          fired.sudden = true;
+        }
+      }
+      fired.from_answer = true;
       fired.evidence.push_back(std::move(e));
+      since = now_;
+      latest_[i] = now_;
     }
-    if (const auto journal = findings.by_flag.find(flag.id); journal != findings.by_flag.end()) {
+    // The entries after the last visit.
+    EntryEvidence ev = entries(i, f_.last_visit, &fired);
+    if (ev.level != nullptr) {
+      if (ev.sudden && (level == nullptr || ev.level->rank >= level->rank)) fired.sudden = true;
+      level = more_urgent(level, ev.level);
       fired.from_journal = true;
-      fired.evidence.insert(fired.evidence.end(), journal->second.begin(), journal->second.end());
+      for (Evidence* e : {&ev.twitch, &ev.triage}) {
+        if (e->count > 0) fired.evidence.push_back(std::move(*e));
+      }
+      if (!since || later(*since, *ev.since)) since = ev.since;
+      if (!latest_[i] || later(*ev.latest, *latest_[i])) latest_[i] = ev.latest;
+      for (const auto& e : fired.evidence) {
+        if (e.kind == EvidenceKind::triage_answers && e.answer == Answer::unsure) a.counted_unsure = true;
+      }
     }
-    if (fired.from_answer || fired.from_journal) a.fired.push_back(std::move(fired));
+    // The journal pattern, from the twitches after the last visit.
+    if (auto p = pattern(flag, f_.last_visit)) {
+      level = more_urgent(level, own);
+      fired.from_journal = true;
+      if (!since || later(*since, p->first)) since = p->first;
+      fired.evidence.push_back(std::move(*p));
+    }
+    if (level != nullptr) {
+      fired.level = level;
+      fired.since = *since;
+      if (fired.sudden) fired.open_until_day.reset();
+      a.fired.push_back(std::move(fired));
+      return;
+    }
+    // Closed by the last visit: it would be open without it.
+    if (f_.last_visit) {
+      const bool by_entries = entries(i, std::nullopt, nullptr).level != nullptr;
+      if (by_entries || pattern(flag, std::nullopt)) a.closed.push_back(ClosedFlag{&flag, *f_.last_visit});
+    }
   }
-  std::stable_sort(a.fired.begin(), a.fired.end(),
-                   [](const FiredFlag& x, const FiredFlag& y) { return more_urgent(x.flag, y.flag); });
-  a.level = a.fired.empty() ? &rules.levels.front() : &rules.levels[a.fired.front().flag->level_rank];
-  a.unanswered = open_questions(rules, findings, answers);
-  return a;
+
+  void combinations(Assessment& a) const {
+    for (const auto& c : rules_.combinations) {
+      const Level* level = &rules_.levels[static_cast<std::size_t>(c.level_rank)];
+      const auto newest = [&](const std::vector<std::string>& ids) {
+        std::pair<const RedFlag*, std::optional<Timestamp>> best{nullptr, std::nullopt};
+        for (const auto& id : ids) {
+          const RedFlag* flag = rules_.find_red_flag(id);
+          const auto& t = latest_[static_cast<std::size_t>(flag - rules_.red_flags.data())];
+          if (t && (!best.second || later(*t, *best.second))) best = {flag, t};
+        }
+        return best;
+      };
+      const auto [first, t1] = newest(c.any_of);
+      const auto [second, t2] = newest(c.with);
+      if (first == nullptr || second == nullptr) continue;
+      const Timestamp older = later(*t1, *t2) ? *t2 : *t1;
+      const std::int64_t until = older.unix_seconds + std::int64_t{level->open_hours.value_or(0)} * 3600;
+      if (now_.unix_seconds >= until) continue;
+      a.combinations.push_back(FiredCombination{&c, level, first, second, Timestamp{until, older.offset_seconds}});
+    }
+  }
+
+  void questions(Assessment& a) const {
+    for (const auto& flag : rules_.red_flags) {
+      if (a.find(flag.id) != nullptr || a.answers.answers.count(flag.id) > 0) continue;
+      const Level& own = rules_.levels[static_cast<std::size_t>(flag.level_rank)];
+      const auto& no = f_.no_day[static_cast<std::size_t>(&flag - rules_.red_flags.data())];
+      if (no && own.spare_days && *no > today_ - *own.spare_days) {
+        a.spared.push_back(SparedQuestion{&flag, *no});
+        continue;
+      }
+      a.unanswered.push_back(&flag);
+    }
+    std::stable_sort(a.unanswered.begin(), a.unanswered.end(),
+                     [](const RedFlag* x, const RedFlag* y) { return x->level_rank > y->level_rank; });
+  }
+
+  const RuleSet& rules_;
+  const JournalFindings& f_;
+  Timestamp now_;
+  std::int64_t today_;
+  // Per flag: the latest open evidence from an answer or an entry (for combinations).
+  std::vector<std::optional<Timestamp>> latest_ = std::vector<std::optional<Timestamp>>(rules_.red_flags.size());
+};
+
+}  // namespace
+
+const FiredFlag* Assessment::find(std::string_view id) const {
+  for (const auto& f : fired) {
+    if (f.flag->id == id) return &f;
+  }
+  return nullptr;
 }
 
-std::string triage_entry(const Assessment& assessment, const Timestamp& now) {
-  std::vector<FieldValue> fields{{"level", assessment.level->id}};
-  std::vector<std::string> flags;
-  for (const auto& fired : assessment.fired) {
-    if (fired.from_answer) flags.push_back(fired.flag->id);
+Assessment assess(const RuleSet& rules, const JournalFindings& findings, const RunAnswers& answers) {
+  return Assessor(rules, findings).run(answers);
+}
+
+std::vector<const RedFlag*> open_questions(const RuleSet& rules, const Assessment& a) {
+  const int most_urgent = static_cast<int>(rules.levels.size()) - 1;
+  if (a.level->rank == most_urgent) return {};
+  return a.unanswered;
+}
+
+std::string triage_entry(const Assessment& a, const Timestamp& now) {
+  std::vector<FieldValue> fields{{"level", a.level->id}};
+  for (const Answer answer : {Answer::yes, Answer::no, Answer::unsure}) {
+    std::vector<std::string> ids;
+    for (const auto& [id, given] : a.answers.answers) {
+      if (given == answer) ids.push_back(id);
+    }
+    if (!ids.empty()) fields.emplace_back(std::string(answer_name(answer)), join(ids, ","));
   }
-  if (!flags.empty()) fields.emplace_back("flags", join(flags, ","));
+  if (!a.answers.sudden.empty()) {
+    fields.emplace_back("sudden",
+                        join(std::vector<std::string>(a.answers.sudden.begin(), a.answers.sudden.end()), ","));
+  }
   return format_entry(now, Kind::triage, fields);
 }
 
-int exit_status_for(const Assessment& assessment) {
-  return assessment.level->rank == 0 ? 0 : 9 + assessment.level->rank;
-}
+int exit_status_for(const Level& level) { return level.rank == 0 ? 0 : 9 + level.rank; }
 
 }  // namespace twitchlog

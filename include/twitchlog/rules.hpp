@@ -25,6 +25,17 @@ enum class RiskSide {
 struct Level {
   std::string id, name, meaning, action;
   int rank = 0;  ///< 0 = least urgent
+  /// A flag is at this level while its evidence is less than open_hours old,
+  /// then open at `then` (then_rank).
+  std::optional<int> open_hours;
+  std::string then;
+  int then_rank = 0;
+  /// A flag is open while its evidence's day is within the last open_days
+  /// days. Without open_hours and open_days it stays open until a visit.
+  std::optional<int> open_days;
+  /// A "no" recorded this many days ago or less spares the question; without
+  /// it the question is asked on every run.
+  std::optional<int> spare_days;
   std::uint32_t line = 0;
 };
 
@@ -40,11 +51,18 @@ struct Factor {
   bool at_risk(double value) const { return risk == RiskSide::high ? value >= threshold : value < threshold; }
 };
 
+/// Where an area is: the face or the rest of the body.
+enum class Region { face, body };
+
 struct Area {
   std::string id, name;
-  bool local = false;
+  Region region = Region::face;
+  std::string group;        ///< areas of one group are one place (the lips); empty: a place of its own
   bool is_default = false;  ///< the area of a twitch without `where`
   std::uint32_t line = 0;
+
+  /// The place it counts as for the spreading rule: its group, else its id.
+  const std::string& place() const { return group.empty() ? id : group; }
 };
 
 /// How common a cause is, most common first.
@@ -67,26 +85,46 @@ struct Cause {
   Frequency frequency = Frequency::common;
   std::string frequency_note;
   std::optional<CauseEvidence> evidence;
+  std::string source;  ///< where its facts come from
   std::uint32_t line = 0;
 };
 
-/// A rule by which a red flag fires from the journal itself.
-enum class JournalRuleKind { none, outside_local_areas, streak, months, tag };
+/// A rule by which a red flag fires from the journal itself (a pattern of
+/// the twitch entries after the last visit, open while it holds at "now").
+enum class JournalRuleKind {
+  none,
+  areas,   ///< twitches in min_areas or more places within the last window_days days
+  streak,  ///< the run of twitch days holding the latest spans min_span_days, latest within recent_days
+  runs,    ///< min_runs or more runs starting within window_days, each min_apart_days after the previous counted
+};
 
 struct JournalRule {
   JournalRuleKind kind = JournalRuleKind::none;
-  int window_days = 0;
-  int max_gap_days = 0;
-  int min_span_days = 0;
-  int recent_days = 0;
-  int min_months = 0;
-  std::vector<std::string> tags;
+  int window_days = 0;     ///< areas, runs
+  int min_areas = 0;       ///< areas
+  int max_gap_days = 0;    ///< streak, runs: twitch days this close or closer join into one run
+  int min_span_days = 0;   ///< streak
+  int recent_days = 0;     ///< streak
+  int min_runs = 0;        ///< runs
+  int min_apart_days = 0;  ///< runs
 };
 
 struct RedFlag {
   std::string id, level, name, question, meaning, action;
   int level_rank = 0;
+  std::vector<std::string> aliases;  ///< older ids that still name it
+  bool onset = false;                ///< a yes is followed by the onset question
+  std::vector<std::string> tags;     ///< twitch tags that count as the flag
   JournalRule journal;
+  std::string source;
+  std::uint32_t line = 0;
+};
+
+/// Two groups of red flags that together are more urgent than each alone.
+struct Combination {
+  std::string id, name, level, meaning, source;
+  int level_rank = 0;
+  std::vector<std::string> any_of, with;  ///< red-flag ids: one of each, both open and recent
   std::uint32_t line = 0;
 };
 
@@ -103,12 +141,16 @@ struct Remedy {
   std::string rating_note;
   std::optional<int> onset_days;
   std::string cost, duration;
+  std::string source;
   std::uint32_t line = 0;
 };
 
 struct TriageSettings {
-  int flag_window_days = 30;
   std::string disclaimer;
+  std::string emergency_numbers;  ///< what {emergency_numbers} in a text stands for
+  std::string onset_question;     ///< asked once per run after an onset flag was answered yes or unsure
+  std::string onset_level;        ///< the level a sudden onset gives while it is recent
+  int onset_rank = 0;
 };
 
 /// [advise]: how causes are ranked and how many are aimed at.
@@ -149,7 +191,7 @@ struct InsightsSettings {
 /// A validated rule set.
 struct RuleSet {
   std::string source;  ///< the file it came from, or "<built-in>"
-  int schema = 1;
+  int schema = 2;
   TriageSettings triage;
   AdviseSettings advise;
   ReportSettings report;
@@ -159,12 +201,14 @@ struct RuleSet {
   std::vector<Area> areas;
   std::vector<Cause> causes;
   std::vector<RedFlag> red_flags;
+  std::vector<Combination> combinations;
   std::vector<Remedy> remedies;
 
   const Level* find_level(std::string_view id) const;
   const Factor* find_factor(std::string_view id) const;
   const Area* find_area(std::string_view id) const;
   const Cause* find_cause(std::string_view id) const;
+  /// By id or by one of its aliases.
   const RedFlag* find_red_flag(std::string_view id) const;
   const Remedy* find_remedy(std::string_view id) const;
   /// The area of a twitch without `where` (never nullptr in a loaded rule set).
@@ -204,16 +248,15 @@ inline constexpr auto kRemedyKindNames = make_names<RemedyKind>(
     {{RemedyKind::quick, "quick"}, {RemedyKind::long_term, "long-term"}, {RemedyKind::medical, "medical"}});
 inline constexpr auto kMedicalCategoryNames = make_names<MedicalCategory>(
     {{MedicalCategory::diagnostic, "diagnostic"}, {MedicalCategory::treatment, "treatment"}});
-inline constexpr auto kJournalRuleNames =
-    make_names<JournalRuleKind>({{JournalRuleKind::outside_local_areas, "outside-local-areas"},
-                                 {JournalRuleKind::streak, "streak"},
-                                 {JournalRuleKind::months, "months"},
-                                 {JournalRuleKind::tag, "tag"}});
+inline constexpr auto kJournalRuleNames = make_names<JournalRuleKind>(
+    {{JournalRuleKind::areas, "areas"}, {JournalRuleKind::streak, "streak"}, {JournalRuleKind::runs, "runs"}});
+inline constexpr auto kRegionNames = make_names<Region>({{Region::face, "face"}, {Region::body, "body"}});
 inline std::string_view risk_side_name(RiskSide side) { return kRiskSideNames.name(side); }
 inline std::string_view frequency_name(Frequency frequency) { return kFrequencyNames.name(frequency); }
 inline std::string_view remedy_kind_name(RemedyKind kind) { return kRemedyKindNames.name(kind); }
 inline std::string_view medical_category_name(MedicalCategory category) { return kMedicalCategoryNames.name(category); }
 inline std::string_view journal_rule_name(JournalRuleKind kind) { return kJournalRuleNames.name(kind); }
+inline std::string_view region_name(Region region) { return kRegionNames.name(region); }
 
 /// `twitchlog rules` output: a readable listing, and every field as JSON.
 std::string render_rules_text(const RuleSet& rules);
