@@ -232,6 +232,11 @@ Advice advise(const RuleSet& rules, const AdviceInput& input, const Timestamp& n
   a.effect_window_days = rules.report.effect_window_days;
   a.in_place_days = settings.in_place_days;
   const AdviceFindings& j = input.journal;
+  if (a.triage.level->advice == Level::Advice::action_only) {
+    a.action_only = true;
+    a.planned = plan;
+    return a;
+  }
 
   // Direct evidence first: inferred evidence reads the causes it is inferred from.
   std::map<std::string, double, std::less<>> direct_strength;
@@ -385,6 +390,7 @@ Advice advise(const RuleSet& rules, const AdviceInput& input, const Timestamp& n
   if (a.triage.level->rank > 0) {
     for (const auto category : {MedicalCategory::diagnostic, MedicalCategory::treatment}) {
       for (const auto& m : rules.remedies) {
+        if (category == MedicalCategory::treatment && a.triage.level->advice == Level::Advice::no_treatments) continue;
         if (m.kind == RemedyKind::medical && m.category == category) a.remedies.push_back(offer(m));
       }
     }

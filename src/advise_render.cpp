@@ -184,6 +184,11 @@ std::string render_advice_text(const Advice& a, const RuleSet& rules, bool color
     }
     out += fmt::format("  {}\n  See `twitchlog triage` for the evidence and the questions.\n\n", p(level.action));
   }
+  if (a.action_only) {
+    out += "Causes and remedies can wait: do what the care level says first.\n";
+    out += fmt::format("\n{}\n", p(rules.triage.disclaimer));
+    return out;
+  }
 
   out += bold(fmt::format("Likely causes, from the last {} days of the journal:", a.window_days)) + "\n";
   if (a.no_data) {
@@ -263,6 +268,8 @@ std::string render_advice_json(const Advice& a, const RuleSet& rules) {
   std::vector<std::string> flags;
   for (const auto& f : a.triage.fired) flags.push_back(f.flag->id);
   j.key("red_flags").value(flags);
+  j.key("action").value(a.triage.level->action);
+  j.key("action_only").value(a.action_only);
   j.key("window_days").value(a.window_days);
   j.key("effect_window_days").value(a.effect_window_days);
   j.key("no_data").value(a.no_data);

@@ -130,9 +130,10 @@ bool reads_standard_input(const LogRequest& request) {
 }
 
 std::string build_entry(const LogRequest& request, const RuleSet& rules, const Timestamp& now) {
-  const int modes = int(request.checkin) + int(request.remedy.has_value()) + int(request.note.has_value());
+  const int modes = int(request.checkin) + int(request.remedy.has_value()) + int(request.note.has_value()) +
+                    int(request.visit);
   if (modes > 1) {
-    throw_usage("choose one of --checkin, --remedy and --note (with none of them, the entry is a twitch)");
+    throw_usage("choose one of --checkin, --remedy, --note and --visit (with none of them, the entry is a twitch)");
   }
   Timestamp time = local_timestamp(now.unix_seconds);
   if (request.at) {
@@ -158,8 +159,11 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
 
   Kind kind = Kind::twitch;
   std::vector<FieldValue> fields;
-  if (request.checkin || request.remedy || request.note) {
-    const std::string_view name = request.checkin ? "checkin" : request.remedy ? "remedy" : "note";
+  if (request.checkin || request.remedy || request.note || request.visit) {
+    const std::string_view name = request.checkin  ? "checkin"
+                                  : request.remedy ? "remedy"
+                                  : request.visit  ? "visit"
+                                                   : "note";
     refuse(request.severity.has_value(), "-s/--severity", name);
     refuse(request.duration.has_value(), "-d/--duration", name);
     refuse(request.where.has_value(), "--where", name);
@@ -168,7 +172,8 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
     refuse(!request.flags.empty(), "--flag", name);
   }
   if (!request.remedy)
-    refuse(request.dose.has_value(), "--dose", request.checkin ? "checkin" : request.note ? "note" : "twitch");
+    refuse(request.dose.has_value(), "--dose",
+           request.checkin ? "checkin" : request.note ? "note" : request.visit ? "visit" : "twitch");
 
   if (request.checkin) {
     kind = Kind::checkin;
@@ -183,6 +188,9 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
       if (request.dose->empty()) throw_usage("--dose is empty");
       fields.emplace_back("dose", *request.dose);
     }
+    if (const auto note = note_text(request, request.words); !note.empty()) fields.emplace_back("note", note);
+  } else if (request.visit) {
+    kind = Kind::visit;
     if (const auto note = note_text(request, request.words); !note.empty()) fields.emplace_back("note", note);
   } else if (request.note) {
     kind = Kind::note;
@@ -225,10 +233,16 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
     if (const auto tags = id_list(request.tags, "-t/--tag", nullptr); !tags.empty()) {
       fields.emplace_back("tags", join(tags, ","));
     }
-    const auto valid_flags = rules.red_flag_ids();
-    if (const auto flags = id_list(request.flags, "--flag", &valid_flags); !flags.empty()) {
-      fields.emplace_back("flags", join(flags, ","));
+    // An alias is accepted and stored as the flag's id.
+    std::vector<std::string> flags;
+    for (const auto& id : id_list(request.flags, "--flag", nullptr)) {
+      const RedFlag* flag = rules.find_red_flag(id);
+      if (flag == nullptr) {
+        throw_usage(fmt::format("--flag: unknown id {}; valid: {}", quoted(id), choices(rules.red_flag_ids())));
+      }
+      if (std::find(flags.begin(), flags.end(), flag->id) == flags.end()) flags.push_back(flag->id);
     }
+    if (!flags.empty()) fields.emplace_back("flags", join(flags, ","));
     if (const auto note = note_text(request, request.words); !note.empty()) fields.emplace_back("note", note);
   }
   return format_entry(time, kind, fields);

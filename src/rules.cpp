@@ -310,6 +310,7 @@ class Loader {
         if (auto v = r.text("emergency_numbers", builtin)) s.emergency_numbers = *v;
         if (auto v = r.text("onset_question", builtin)) s.onset_question = *v;
         if (auto v = r.id_value("onset_level", builtin)) s.onset_level = *v;
+        if (auto v = r.id_value("notice_level", builtin)) s.notice_level = *v;
       } else {
         problems_.add(line_of(*n), "triage must be a table: write [triage]");
       }
@@ -428,6 +429,7 @@ class Loader {
       problems_.add(level.line, fmt::format("{}: give open_hours or open_days, not both", r.what()));
     }
     level.spare_days = r.integer("spare_days", false, 1, 3650);
+    level.advice = r.choice("advice", false, kLevelAdviceNames).value_or(Level::Advice::full);
     return level;
   }
 
@@ -711,6 +713,10 @@ class Loader {
       rules.triage.onset_rank = onset->rank;
     } else if (!rules.triage.onset_level.empty()) {
       problems_.add(1, fmt::format("[triage]: unknown onset_level {}; valid: {}", quoted(rules.triage.onset_level),
+                                   join(rules.level_ids())));
+    }
+    if (!rules.triage.notice_level.empty() && rules.find_level(rules.triage.notice_level) == nullptr) {
+      problems_.add(1, fmt::format("[triage]: unknown notice_level {}; valid: {}", quoted(rules.triage.notice_level),
                                    join(rules.level_ids())));
     }
     for (auto& level : rules.levels) {

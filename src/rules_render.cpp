@@ -68,6 +68,7 @@ std::string render_rules_text(const RuleSet& rules) {
     if (l.open_days) open.push_back(fmt::format("a flag stays open for {} days", *l.open_days));
     if (!l.open_hours && !l.open_days && l.rank > 0) open.push_back("a flag stays open until a visit");
     if (l.spare_days) open.push_back(fmt::format("a no spares its question for {} days", *l.spare_days));
+    if (l.advice != Level::Advice::full) open.push_back(fmt::format("advise: {}", kLevelAdviceNames.name(l.advice)));
     if (!open.empty()) out += fmt::format("  {:<14} ({})\n", "", join(open, "; "));
   }
 
@@ -143,6 +144,7 @@ std::string render_rules_json(const RuleSet& rules) {
   j.key("emergency_numbers").value(rules.triage.emergency_numbers);
   j.key("onset_question").value(rules.triage.onset_question);
   j.key("onset_level").value(rules.triage.onset_level);
+  j.key("notice_level").value(rules.triage.notice_level);
   j.end_object();
 
   j.key("levels").begin_array();
@@ -152,7 +154,8 @@ std::string render_rules_json(const RuleSet& rules) {
     j.key("open_hours").value(l.open_hours);
     j.key("then");
     l.then.empty() ? j.null() : j.value(l.then);
-    j.key("open_days").value(l.open_days).key("spare_days").value(l.spare_days).end_object();
+    j.key("open_days").value(l.open_days).key("spare_days").value(l.spare_days);
+    j.key("advice").value(kLevelAdviceNames.name(l.advice)).end_object();
   }
   j.end_array();
 

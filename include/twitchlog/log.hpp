@@ -18,6 +18,7 @@ struct LogRequest {
   std::optional<std::string> severity, duration, where, side, at, remedy, dose, note;
   std::vector<std::string> tags, flags;
   bool checkin = false;
+  bool visit = false;              ///< a `visit` entry: a doctor has seen the user (words: its note)
   std::vector<std::string> words;  ///< trailing arguments: the note, or a check-in's KEY=VALUE
   std::string standard_input;      ///< what "-" stands for (read by the caller when a "-" is given)
 };

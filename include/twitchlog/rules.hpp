@@ -36,6 +36,8 @@ struct Level {
   /// A "no" recorded this many days ago or less spares the question; without
   /// it the question is asked on every run.
   std::optional<int> spare_days;
+  /// What `advise` shows at this level.
+  enum class Advice { full, no_treatments, action_only } advice = Advice::full;
   std::uint32_t line = 0;
 };
 
@@ -151,6 +153,7 @@ struct TriageSettings {
   std::string onset_question;     ///< asked once per run after an onset flag was answered yes or unsure
   std::string onset_level;        ///< the level a sudden onset gives while it is recent
   int onset_rank = 0;
+  std::string notice_level;  ///< `log --flag` prints the care level when it is this or more urgent
 };
 
 /// [advise]: how causes are ranked and how many are aimed at.
@@ -250,6 +253,9 @@ inline constexpr auto kMedicalCategoryNames = make_names<MedicalCategory>(
     {{MedicalCategory::diagnostic, "diagnostic"}, {MedicalCategory::treatment, "treatment"}});
 inline constexpr auto kJournalRuleNames = make_names<JournalRuleKind>(
     {{JournalRuleKind::areas, "areas"}, {JournalRuleKind::streak, "streak"}, {JournalRuleKind::runs, "runs"}});
+inline constexpr auto kLevelAdviceNames = make_names<Level::Advice>({{Level::Advice::full, "full"},
+                                                                    {Level::Advice::no_treatments, "no-treatments"},
+                                                                    {Level::Advice::action_only, "action-only"}});
 inline constexpr auto kRegionNames = make_names<Region>({{Region::face, "face"}, {Region::body, "body"}});
 inline std::string_view risk_side_name(RiskSide side) { return kRiskSideNames.name(side); }
 inline std::string_view frequency_name(Frequency frequency) { return kFrequencyNames.name(frequency); }

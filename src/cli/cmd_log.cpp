@@ -4,6 +4,7 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -11,6 +12,8 @@
 #include "twitchlog/error.hpp"
 #include "twitchlog/journal.hpp"
 #include "twitchlog/log.hpp"
+#include "twitchlog/text.hpp"
+#include "twitchlog/triage.hpp"
 
 namespace twitchlog::cli {
 
@@ -19,7 +22,33 @@ namespace {
 struct LogOptions {
   LogRequest request;
   bool quiet = false;
+  bool exit_code = false;
 };
+
+// After a twitch with red flags, a visit, or with --exit-code: what triage
+// says now, from the journal as it is with the new entry. Returns the exit
+// status of --exit-code.
+int after_entry(const LogOptions& options, const RuleSet& rules, const std::string& path, const Timestamp& now,
+                const std::optional<Assessment>& before) {
+  const JournalFindings findings = scan_for_triage_file(path, rules, now);
+  const Assessment a = assess(rules, findings, {});
+  if (options.request.visit && before) {
+    std::vector<std::string> closed;
+    for (const auto& f : before->fired) {
+      if (a.find(f.flag->id) == nullptr) closed.push_back(fmt::format("{} ({})", f.flag->id, f.level->id));
+    }
+    print_error(closed.empty() ? std::string("twitchlog: this visit closes no open red flag")
+                               : fmt::format("twitchlog: this visit closes: {}; journal patterns count again from now",
+                                             join(closed)));
+  }
+  const Level* notice = rules.find_level(rules.triage.notice_level);
+  if (!options.request.flags.empty() && notice != nullptr && a.level->rank >= notice->rank) {
+    print_error(fmt::format("twitchlog: care level {} ({}): {}", printable(a.level->id), printable(a.level->name),
+                            printable(a.level->action)));
+    print_error("twitchlog: `twitchlog triage` shows the reasons");
+  }
+  return options.exit_code ? exit_status_for(a) : 0;
+}
 
 std::string read_standard_input() {
   std::string text;
@@ -41,6 +70,9 @@ int run_log(LogOptions& options, const GlobalOptions& globals) {
   const std::string line = build_entry(options.request, rules, context.now_for_writing());
   const std::string path = context.journal_path();
   warn_if_shared(path);
+  const bool assess_after = options.exit_code || options.request.visit || !options.request.flags.empty();
+  std::optional<Assessment> before;
+  if (options.request.visit) before = assess(rules, scan_for_triage_file(path, rules, context.now()), {});
   append_line(path, line);
   // The entry is durable now: whatever happens to the echo, the status says it was recorded (a retry
   // would write it twice).
@@ -64,7 +96,10 @@ int run_log(LogOptions& options, const GlobalOptions& globals) {
           errno_text(err)));
     }
   }
-  return 0;
+  if (!assess_after) return 0;
+  // The entry's own instant may be before now; triage looks from now.
+  const Timestamp now = context.now_for_writing();
+  return after_entry(options, rules, path, now, before);
 }
 
 }  // namespace
@@ -99,12 +134,18 @@ void setup_log(CLI::App& app, const GlobalOptions& globals, int& status) {
       ValueSpec::of(ValueKind::remedy));
   sub->add_option("--dose", r.dose, "With --remedy: the dose, e.g. 400mg")->option_text("TEXT");
   sub->add_option("--note", r.note, "Log a note (- reads it from stdin)")->option_text("TEXT");
+  sub->add_flag("--visit", r.visit,
+                "Log that a doctor has seen you about the twitching (closes the open red flags; words: a note)");
   sub->add_flag("-q,--quiet", options->quiet, "Do not print the entry written");
+  sub->add_flag("--exit-code", options->exit_code,
+                "Exit status tells the care level after this entry, as triage --exit-code does");
   describe_value(
       sub->add_option("words", r.words, "A note for the entry, or KEY=VALUE words of a check-in (- reads stdin)")
           ->option_text("NOTE|KEY=VALUE..."),
       ValueSpec::of(ValueKind::factor));
   sub->footer(
+      "A twitch logged with --flag at doctor-soon or emergency level prints the care level and what to do\n"
+      "on standard error (the entry is saved first). A visit entry closes every red flag that is open.\n\n"
       "Examples:\n"
       "  twitchlog log -s3 -d45s -t espresso \"after the third espresso\"\n"
       "  twitchlog log --where eyelid --side left --flag chewing\n"
@@ -112,6 +153,7 @@ void setup_log(CLI::App& app, const GlobalOptions& globals, int& status) {
       "  echo 'caffeine=2 sleep=7' | twitchlog log --checkin -\n"
       "  twitchlog log --remedy magnesium --dose 400mg\n"
       "  twitchlog log --note \"dentist on Friday\"\n"
+      "  twitchlog log --visit \"GP: Bell's palsy ruled out\"\n"
       "  twitchlog log --at 'yesterday 22:30' -s2");
   sub->callback([options, &globals, &status] { status = run_log(*options, globals); });
 }
