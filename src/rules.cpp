@@ -301,7 +301,13 @@ class Loader {
       rules.schema = *schema;
     }
     const bool builtin = source_ == kBuiltinRulesName;
-    if (!builtin) rules.triage = builtin_defaults().triage;
+    if (!builtin) {
+      // The texts come from the built-in rules; the levels they name are the file's own (see cross_check).
+      const TriageSettings& d = builtin_defaults().triage;
+      rules.triage.disclaimer = d.disclaimer;
+      rules.triage.emergency_numbers = d.emergency_numbers;
+      rules.triage.onset_question = d.onset_question;
+    }
     if (const auto* n = top.node("triage")) {
       if (const auto* t = n->as_table()) {
         TableReader r(*t, "[triage]", problems_);
@@ -572,7 +578,7 @@ class Loader {
     const auto days = [&](std::string_view key) { return r.integer(key, true, 1, 3650).value_or(1); };
     switch (j.kind) {
       case JournalRuleKind::areas:
-        j.min_areas = r.integer("min_areas", true, 2, 100).value_or(2);
+        j.min_areas = r.integer("min_areas", false, 2, 100).value_or(2);
         j.window_days = days("window_days");
         break;
       case JournalRuleKind::streak:
@@ -707,6 +713,12 @@ class Loader {
           }
         }
       }
+    }
+    // A file that names no onset or notice level: the most urgent level, and the one below it.
+    if (!rules.levels.empty()) {
+      const std::size_t n = rules.levels.size();
+      if (rules.triage.onset_level.empty()) rules.triage.onset_level = rules.levels.back().id;
+      if (rules.triage.notice_level.empty()) rules.triage.notice_level = rules.levels[n > 2 ? n - 2 : n - 1].id;
     }
     const auto* onset = rules.find_level(rules.triage.onset_level);
     if (onset != nullptr) {

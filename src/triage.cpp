@@ -125,7 +125,7 @@ class TriageScanner : public EntrySink {
     auto& r = f.records;
     if (findings_.last_visit) {
       const auto visit = *findings_.last_visit;
-      r.erase(std::remove_if(r.begin(), r.end(), [&](const FlagRecord& x) { return !later(x.counts_from, visit); }),
+      r.erase(std::remove_if(r.begin(), r.end(), [&](const FlagRecord& x) { return later(visit, x.counts_from); }),
               r.end());
     }
     if (r.size() <= kMaxFlagRecords) return;
@@ -260,7 +260,7 @@ class Assessor {
     r.triage.kind = EvidenceKind::triage_answers;
     std::vector<std::uint64_t> twitch_lines, triage_lines;
     for (const auto& rec : fe.records) {
-      if (visit && !later(rec.counts_from, *visit)) continue;
+      if (visit && later(*visit, rec.counts_from)) continue;  // a visit later than the evidence closes it
       const Level* level = level_at(own, rec.counts_from, rec.day, out);
       if (rec.sudden && flag.onset) level = more_urgent(level, level_at(onset, rec.counts_from, rec.day, out));
       if (level == nullptr) continue;  // past open_days
@@ -285,10 +285,10 @@ class Assessor {
     // Entries thinned away: all earlier than the kept ones.
     if (fe.dropped > 0 && r.level != nullptr) {
       Evidence& e = r.twitch.count > 0 ? r.twitch : r.triage;
-      if (!visit || later(fe.dropped_min, *visit)) {
+      if (!visit || !later(*visit, fe.dropped_min)) {
         e.count += fe.dropped;
         if (later(e.first, fe.dropped_min)) e.first = fe.dropped_min;
-      } else if (later(fe.dropped_max, *visit)) {
+      } else if (!later(*visit, fe.dropped_max)) {
         e.count_at_least = true;
       }
     }

@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
 
   start = Clock::now();
   const JournalFindings findings = scan_for_triage_file(big, rules, Timestamp{1'767'225'600, 3600});
-  const Assessment assessment = assess(rules, findings, {}, Timestamp{1'767'225'600, 3600});
+  const Assessment assessment = assess(rules, findings, {});
   const double triage_s = seconds_since(start);
 
   const int appends = 50;

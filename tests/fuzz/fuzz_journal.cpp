@@ -61,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   scan_journal_text(text, round_trip);
   check_journal_text(text, "fuzz.journal", rules, now);
   const JournalFindings findings = scan_for_triage_text(text, "fuzz.journal", rules, now);
-  const Assessment assessment = assess(rules, findings, {}, now);
+  const Assessment assessment = assess(rules, findings, {});
   render_triage_json(assessment, rules, TriageView{});
   const AdviceInput input = scan_for_advice_text(text, "fuzz.journal", rules, now);
   advise(rules, input, now, true);

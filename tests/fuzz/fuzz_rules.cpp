@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Timestamp now;
   now.unix_seconds = 1795518000;
   const JournalFindings findings = scan_for_triage_text(journal, "j", rules, now);
-  render_triage_text(assess(rules, findings, {}, now), rules, TriageView{});
+  render_triage_text(assess(rules, findings, {}), rules, TriageView{});
   advise(rules, scan_for_advice_text(journal, "j", rules, now), now, true);
   ReportRequest request;
   request.to = now.day();

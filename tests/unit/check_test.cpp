@@ -53,7 +53,7 @@ TEST_CASE("field rules of each kind") {
                 "j.txt:2:40: warning: unknown area \"knee\"; it counts as an area of its own (valid: lower-lip"));
   CHECK(one(kTs + "twitch tags=a,,b").starts_with("j.txt:2:39: error: tags holds \"\", which is not an id"));
   CHECK(
-      one(kTs + "twitch flags=itchy").starts_with("j.txt:2:40: warning: unknown red flag \"itchy\"; valid: spreading"));
+      one(kTs + "twitch flags=itchy").starts_with("j.txt:2:40: warning: unknown red flag \"itchy\"; valid: stroke-signs, breathing"));
   CHECK(one(kTs + "twitch mood=bad").starts_with("j.txt:2:34: warning: unknown key \"mood\" for a twitch entry"));
   CHECK(one(kTs + "checkin caffeine=lots").starts_with("j.txt:2:44: error: caffeine must be a number"));
   CHECK(one(kTs + "checkin sleep=25").starts_with("j.txt:2:41: error: sleep 25 is outside its range 0 to 24"));

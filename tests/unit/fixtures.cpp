@@ -5,11 +5,14 @@
 namespace test {
 
 const char* const kFixtureRulesText = R"toml(
-schema = 1
+schema = 2
 
 [triage]
-flag_window_days = 10
 disclaimer = "Fixture rules: not medical advice."
+emergency_numbers = "112"
+onset_question = "Sudden?"
+onset_level = "now"
+notice_level = "now"
 
 [advise]
 likely_causes = 2
@@ -50,12 +53,17 @@ id = "gp"
 name = "See a GP"
 meaning = "Worth a look."
 action = "Book a GP."
+open_days = 10
+spare_days = 10
 
 [[level]]
 id = "now"
 name = "Urgent"
 meaning = "Urgent."
-action = "Call for help."
+action = "Call for help ({emergency_numbers})."
+open_hours = 24
+then = "gp"
+advice = "action-only"
 
 [[factor]]
 id = "coffee"
@@ -95,12 +103,18 @@ name = "Eye"
 [[area]]
 id = "lip"
 name = "Lip"
-local = true
+group = "mouth"
 default = true
+
+[[area]]
+id = "gum"
+name = "Gum"
+group = "mouth"
 
 [[area]]
 id = "arm"
 name = "Arm"
+region = "body"
 
 [[cause]]
 id = "coffee-cause"
@@ -140,7 +154,8 @@ question = "Has it moved?"
 meaning = "It moved."
 action = "Book a GP."
 [red_flag.journal]
-rule = "outside-local-areas"
+rule = "areas"
+min_areas = 2
 window_days = 5
 
 [[red_flag]]
@@ -164,8 +179,10 @@ question = "Monthly?"
 meaning = "Monthly."
 action = "Book a GP."
 [red_flag.journal]
-rule = "months"
-min_months = 2
+rule = "runs"
+max_gap_days = 2
+min_runs = 2
+min_apart_days = 20
 window_days = 60
 
 [[red_flag]]
@@ -175,10 +192,7 @@ name = "Bite"
 question = "Biting?"
 meaning = "Biting."
 action = "Book a GP."
-[red_flag.journal]
-rule = "tag"
 tags = ["biting"]
-window_days = 10
 
 [[red_flag]]
 id = "droop"

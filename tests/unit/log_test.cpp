@@ -87,7 +87,7 @@ TEST_CASE("remedies and notes") {
 
 TEST_CASE("bad input: one message naming the problem and the valid choices") {
   CHECK(error(checkin({"coffee=3"})) ==
-        "unknown factor \"coffee\"; valid: caffeine, sleep, stress, water (and note=TEXT)");
+        "unknown factor \"coffee\"; valid: caffeine, sleep, stress, water, alcohol (and note=TEXT)");
   CHECK(error(checkin({"caffeine=25"})) == "caffeine 25 is out of range: 0 to 20 (cups/day)");
   CHECK(error(checkin({"caffeine=-1"})) == "caffeine -1 is out of range: 0 to 20 (cups/day)");
   CHECK(error(checkin({"sleep=6,5"})) ==
@@ -96,14 +96,14 @@ TEST_CASE("bad input: one message naming the problem and the valid choices") {
   CHECK(error(checkin({"sleep=1e999"})) == "sleep must be a number such as 3 or 6.5, not \"1e999\"");
   CHECK(error(checkin({"stress=3.5"})) == "stress must be a whole number from 1 to 5, not 3.5");
   CHECK(error(checkin({"caffeine=1", "caffeine=2"})) == "caffeine is given twice");
-  CHECK(error(checkin({})) == "a check-in needs at least one value: caffeine=N, sleep=N, stress=N, water=N");
+  CHECK(error(checkin({})) == "a check-in needs at least one value: caffeine=N, sleep=N, stress=N, water=N, alcohol=N");
   LogRequest bad_stdin = checkin({"-"});
   bad_stdin.standard_input = "caffeine=\"3";
   CHECK(error(bad_stdin) == "standard input, column 10: unterminated quoted value: the closing '\"' is missing");
 
   LogRequest r;
   r.remedy = "magnesum";
-  CHECK(error(r).starts_with("unknown remedy \"magnesum\"; valid: hydration, magnesium, "));
+  CHECK(error(r).starts_with("unknown remedy \"magnesum\"; valid: hydration, facial-yoga, "));
   LogRequest s;
   s.severity = "7";
   CHECK(error(s) == "-s/--severity must be a whole number from 1 (faint) to 5 (strong), not \"7\"");
@@ -118,7 +118,7 @@ TEST_CASE("bad input: one message naming the problem and the valid choices") {
   CHECK(error(side) == "--side: unknown side \"middle\"; valid: left, right, both");
   LogRequest flag;
   flag.flags = {"itchy"};
-  CHECK(error(flag).starts_with("--flag: unknown id \"itchy\"; valid: spreading, "));
+  CHECK(error(flag).starts_with("--flag: unknown id \"itchy\"; valid: stroke-signs, "));
   LogRequest tag;
   tag.tags = {"Espresso"};
   CHECK(error(tag) == "-t/--tag: \"Espresso\" is not a valid id; use lowercase letters, digits, '-' and '_'");
@@ -143,7 +143,7 @@ TEST_CASE("bad input: one message naming the problem and the valid choices") {
   CHECK(error(utf8) == "note is not valid UTF-8 (byte 1 of it)");
   LogRequest two_modes = checkin({"caffeine=1"});
   two_modes.note = "x";
-  CHECK(error(two_modes) == "choose one of --checkin, --remedy and --note (with none of them, the entry is a twitch)");
+  CHECK(error(two_modes) == "choose one of --checkin, --remedy, --note and --visit (with none of them, the entry is a twitch)");
   LogRequest misplaced = checkin({"caffeine=1"});
   misplaced.severity = "3";
   CHECK(error(misplaced) == "-s/--severity does not apply to checkin entries");

@@ -1,9 +1,11 @@
-// Triage on the fixture rules (tests/unit/fixtures.hpp): default area "lip",
-// levels ok < gp < now, a flag window of 10 days, and short journal rules
-// (moving: outside-local-areas in 5 days; long: a streak of 10 days, gaps of
-// at most 2, latest day in the last 3; monthly: 2 months of the last 60;
-// bite: the tag "biting" in 10 days; droop: no journal rule, level now).
-// The shipped rules get a test of their own at the end.
+// Triage. The scenario table runs on the shipped rules (data/rules.toml),
+// because the levels, windows and combinations of default-rules.md are what
+// it must get right; a second part runs on the fixture rules
+// (tests/unit/fixtures.hpp: levels ok < gp < now, "now" for 24 hours then
+// "gp", "gp" open 10 days), to show that every number comes from the rules.
+//
+// "Now" is 2026-11-24T10:00:00+01:00 (TZ is CET in the tests); test::Journal
+// writes entries N days before that date at a given clock time.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -17,498 +19,460 @@ using namespace twitchlog;
 
 namespace {
 
-const RuleSet& rules() { return test::fixture_rules(); }
+const RuleSet& shipped() {
+  static const RuleSet rules = load_builtin_rules();
+  return rules;
+}
+const RuleSet& fixture() { return test::fixture_rules(); }
 
-Assessment triage(const std::string& journal, const Answers& answers = {}, const Timestamp& now = test::fixture_now()) {
-  const auto findings = scan_for_triage_text(journal, "j.txt", rules(), now);
-  return assess(rules(), findings, answers, now);
+using Ids = std::vector<std::string>;
+
+RunAnswers answers(std::initializer_list<std::pair<const char*, Answer>> given,
+                   std::initializer_list<const char*> sudden = {}) {
+  RunAnswers run;
+  for (const auto& [id, answer] : given) run.answers[id] = answer;
+  for (const char* id : sudden) run.sudden.insert(id);
+  return run;
 }
 
-Assessment triage(const test::Journal& journal, const Answers& answers = {}) { return triage(journal.text(), answers); }
+Assessment triage(const RuleSet& rules, const std::string& text, const RunAnswers& run = {},
+                  const Timestamp& now = test::fixture_now()) {
+  return assess(rules, scan_for_triage_text(text, "j.txt", rules, now), run);
+}
 
-// "id:source" of each fired flag, most urgent first.
-std::vector<std::string> fired(const Assessment& a) {
-  std::vector<std::string> out;
-  for (const auto& f : a.fired) {
-    out.push_back(f.flag->id + ":" + (f.from_answer && f.from_journal ? "both" : f.from_answer ? "answer" : "journal"));
-  }
+// "id@level" of each open flag, most urgent first, then "+combination".
+Ids open(const Assessment& a) {
+  Ids out;
+  for (const auto& f : a.fired) out.push_back(f.flag->id + "@" + f.level->id);
+  for (const auto& c : a.combinations) out.push_back("+" + c.rule->id);
   return out;
 }
 
-using Ids = std::vector<std::string>;
+Ids ids(const std::vector<const RedFlag*>& flags) {
+  Ids out;
+  for (const auto* f : flags) out.push_back(f->id);
+  return out;
+}
+
+test::Journal journal() { return test::Journal(); }
 
 struct Scenario {
   const char* name;
   test::Journal journal;
-  Answers answers;
+  RunAnswers answers;
   const char* level;
-  Ids flags;
+  Ids open;
 };
-
-test::Journal journal() { return test::Journal(); }
-
-// Twitches on each of the given days ago.
-test::Journal on_days(std::initializer_list<int> days) {
-  test::Journal j;
-  for (const int d : days) j.twitch(d);
-  return j;
-}
-
-std::string render_text(const Assessment& a) {
-  TriageView view;
-  view.journal = "j.txt";
-  return render_triage_text(a, rules(), view);
-}
 
 }  // namespace
 
-TEST_CASE("scenarios: the level and the flags, on both sides of every boundary of the fixture rules") {
+TEST_CASE("every red flag of the shipped rules: the 24 public ids, a question, a level and a source") {
+  const Ids expected{"stroke-signs", "breathing",   "seizure",    "weakness",     "drooping",   "speech",
+                     "vision",       "swallowing",  "ear-rash",   "tingling-cramps", "numb-chin", "head-injury",
+                     "jaw-headache", "dystonia",    "wasting",    "spreading",    "persistent", "recurring",
+                     "chewing",      "eye-closing", "eye-red",    "stiffness",    "medicine",   "known-condition"};
+  CHECK(shipped().red_flag_ids() == expected);
+  for (const auto& flag : shipped().red_flags) {
+    CAPTURE(flag.id);
+    CHECK(flag.question.back() == '?');
+    CHECK_FALSE(flag.action.empty());
+    CHECK_FALSE(flag.source.empty());
+    CHECK(shipped().find_level(flag.level) != nullptr);
+  }
+  for (const auto& c : shipped().causes) {
+    CAPTURE(c.id);
+    CHECK_FALSE(c.source.empty());
+  }
+  for (const auto& m : shipped().remedies) {
+    CAPTURE(m.id);
+    CHECK_FALSE(m.source.empty());
+  }
+  const Ids levels{"stroke-signs", "breathing", "seizure"};
+  for (const auto& id : levels) CHECK(shipped().find_red_flag(id)->level == "emergency");
+  for (const char* id : {"weakness", "drooping", "speech", "vision"}) CHECK(shipped().find_red_flag(id)->onset);
+  CHECK(shipped().find_red_flag("sudden-droop") == shipped().find_red_flag("stroke-signs"));
+  // The emergency numbers are in one place and reach the emergency action.
+  const std::string& action = shipped().find_level("emergency")->action;
+  for (const char* number : {"999", "112", "911", "000"}) {
+    CHECK(shipped().triage.emergency_numbers.find(number) != std::string::npos);
+    CHECK(action.find(number) != std::string::npos);
+  }
+  CHECK(action.find("{emergency_numbers}") == std::string::npos);
+}
+
+TEST_CASE("the remedy content that must be right") {
+  const std::string& magnesium = shipped().find_remedy("magnesium")->how;
+  CHECK(shipped().find_remedy("magnesium")->kind == RemedyKind::long_term);
+  CHECK(magnesium.find("at most 350 mg") != std::string::npos);
+  for (const char* wrong : {"400 mg", "600 mg", "200 mg", "oil"}) CHECK(magnesium.find(wrong) == std::string::npos);
+  for (const char* caution : {"kidney", "pregnant", "tetracyclines", "quinolones", "bisphosphonates"})
+    CHECK(magnesium.find(caution) != std::string::npos);
+  CHECK(shipped().find_remedy("caffeine-limit")->how.find("green tea has caffeine") != std::string::npos);
+  CHECK(shipped().find_remedy("diet")->how.find("spironolactone") != std::string::npos);
+  CHECK(shipped().find_remedy("hydration")->how.find("limit salt") != std::string::npos);
+  CHECK(shipped().find_remedy("botox")->how.find("blepharospasm") != std::string::npos);
+  CHECK(shipped().find_remedy("gabapentin")->how.find("dependence") != std::string::npos);
+  // The article's cost figure: once, as one US case.
+  int costs = 0;
+  for (const auto& m : shipped().remedies) costs += m.cost.empty() ? 0 : 1;
+  CHECK(costs == 1);
+  CHECK(shipped().find_remedy("blood-work")->cost.find("one US case") != std::string::npos);
+  CHECK(shipped().find_cause("medication")->mechanism.find("Do not stop") != std::string::npos);
+  CHECK(shipped().find_cause("alcohol") != nullptr);
+  CHECK(shipped().find_factor("alcohol") != nullptr);
+}
+
+TEST_CASE("each red flag fires alone at its level: from an answer, a twitch's flags and a triage entry") {
+  for (const auto& flag : shipped().red_flags) {
+    CAPTURE(flag.id);
+    const Ids expected{flag.id + "@" + flag.level};
+    const Assessment by_answer = triage(shipped(), journal().text(), answers({{flag.id.c_str(), Answer::yes}}));
+    CHECK(open(by_answer) == expected);
+    CHECK(by_answer.level->id == flag.level);
+    const Assessment by_twitch = triage(shipped(), journal().twitch(0, "flags=" + flag.id, "09:00:00").text());
+    CHECK(open(by_twitch) == expected);
+    const Assessment by_triage =
+        triage(shipped(), journal().at(0, "triage level=self-care yes=" + flag.id, "09:00:00").text());
+    CHECK(open(by_triage) == expected);
+    const Assessment unsure = triage(shipped(), journal().text(), answers({{flag.id.c_str(), Answer::unsure}}));
+    CHECK(open(unsure) == expected);
+    CHECK(unsure.counted_unsure);
+    // A "no" alone opens nothing.
+    CHECK(open(triage(shipped(), journal().text(), answers({{flag.id.c_str(), Answer::no}}))).empty());
+  }
+}
+
+TEST_CASE("scenarios: the levels of default-rules.md on both sides of every boundary") {
+  const auto stroke_at = [](const char* clock, int days_ago) {
+    return journal().twitch(days_ago, "flags=stroke-signs", clock);
+  };
   const Scenario scenarios[] = {
-      {"an empty journal and no answers", journal(), {}, "ok", {}},
-      {"a plain twitch today, in the rules' default area", journal().twitch(0, "severity=3"), {}, "ok", {}},
-      // long: the run holding the latest twitch day must span 10 days.
-      {"9 days of twitching", journal().daily(8, 0), {}, "ok", {}},
-      {"10 days of twitching", journal().daily(9, 0), {}, "gp", {"long:journal"}},
-      {"10 days with gaps of 2", on_days({9, 7, 5, 3, 1, 0}), {}, "gp", {"long:journal"}},
-      {"a gap of 3 breaks the run", journal().daily(20, 11).daily(8, 0), {}, "ok", {}},
-      {"a gap of 2 joins the runs", journal().daily(20, 10).daily(8, 0), {}, "gp", {"long:journal"}},
-      {"the run ends 2 days ago: recent", journal().daily(20, 2), {}, "gp", {"long:journal"}},
-      {"the run ends 3 days ago: over", journal().daily(20, 3), {}, "ok", {}},
-      // moving: a twitch outside the local areas in the last 5 days.
-      {"eye 4 days ago", journal().twitch(4, "where=eye"), {}, "gp", {"moving:journal"}},
-      {"eye 5 days ago", journal().twitch(5, "where=eye"), {}, "ok", {}},
-      {"arm today", journal().twitch(0, "where=arm"), {}, "gp", {"moving:journal"}},
-      {"lip, named, today", journal().twitch(0, "where=lip"), {}, "ok", {}},
-      {"an unknown area counts as outside", journal().twitch(0, "where=knee"), {}, "gp", {"moving:journal"}},
-      {"lower-lip is an unknown area to these rules",
-       journal().twitch(0, "where=lower-lip"),
+      {"an empty journal and no answers", journal(), {}, "self-care", {}},
+      {"a plain twitch", journal().twitch(0), {}, "self-care", {}},
+      // The 24-hour step down of an emergency flag: now is 10:00.
+      {"stroke signs 23 h 59 m ago", stroke_at("10:01:00", 1), {}, "emergency", {"stroke-signs@emergency"}},
+      {"stroke signs 24 h 01 m ago", stroke_at("09:59:00", 1), {}, "doctor-soon", {"stroke-signs@doctor-soon"}},
+      {"stroke signs 42 days ago, no visit", stroke_at("09:00:00", 42), {}, "doctor-soon",
+       {"stroke-signs@doctor-soon"}},
+      {"stroke signs from an old journal's sudden-droop",
+       journal().twitch(0, "flags=sudden-droop", "09:00:00"),
        {},
-       "gp",
-       {"moving:journal"}},
-      {"eye later today: after now", journal().twitch(0, "where=eye", "11:00:00"), {}, "ok", {}},
-      {"eye tomorrow", journal().twitch(-1, "where=eye"), {}, "ok", {}},
-      // monthly: twitches in 2 calendar months of the last 60 days.
-      {"1 month", on_days({20, 0}), {}, "ok", {}},
-      {"2 months", on_days({59, 0}), {}, "gp", {"monthly:journal"}},
-      {"the first month just out of the window", on_days({60, 0}), {}, "ok", {}},
-      {"2 months, lines out of order", on_days({0, 59}), {}, "gp", {"monthly:journal"}},
-      // bite: the tag, in the last 10 days.
-      {"tagged biting 9 days ago", journal().twitch(9, "tags=coffee,biting"), {}, "gp", {"bite:journal"}},
-      {"tagged biting 10 days ago", journal().twitch(10, "tags=biting"), {}, "ok", {}},
-      {"a tag that only contains biting", journal().twitch(0, "tags=biting-gum"), {}, "ok", {}},
-      // flags fields of twitch and triage entries, in the flag window (10 days).
-      {"flags=droop 9 days ago", journal().twitch(9, "flags=droop"), {}, "now", {"droop:journal"}},
-      {"flags=droop 10 days ago", journal().twitch(10, "flags=droop"), {}, "ok", {}},
-      {"a triage with flags=droop yesterday",
-       journal().at(1, "triage level=now flags=droop"),
+       "emergency",
+       {"stroke-signs@emergency"}},
+      {"an old triage entry's flags=sudden-droop, 25 days ago",
+       journal().at(25, "triage level=emergency flags=sudden-droop"),
        {},
-       "now",
-       {"droop:journal"}},
-      {"a triage with yes=droop 9 days ago",
-       journal().at(9, "triage level=now yes=droop"),
+       "doctor-soon",
+       {"stroke-signs@doctor-soon"}},
+      // Onset: a sudden onset makes an onset flag an emergency for 24 hours.
+      {"drooping now, came on suddenly", journal(), answers({{"drooping", Answer::yes}}, {"drooping"}), "emergency",
+       {"drooping@emergency"}},
+      {"drooping now, not sudden", journal(), answers({{"drooping", Answer::yes}}), "doctor-soon",
+       {"drooping@doctor-soon"}},
+      {"a sudden drooping recorded 23 h 59 m ago",
+       journal().at(1, "triage level=emergency yes=drooping sudden=drooping", "10:01:00"),
        {},
-       "now",
-       {"droop:journal"}},
-      {"a triage with yes=droop 10 days ago", journal().at(10, "triage level=now yes=droop"), {}, "ok", {}},
-      {"a triage answered unsure: counts as yes",
-       journal().at(1, "triage level=now unsure=droop"),
+       "emergency",
+       {"drooping@emergency"}},
+      {"a sudden drooping recorded 24 h 01 m ago",
+       journal().at(1, "triage level=emergency yes=drooping sudden=drooping", "09:59:00"),
        {},
-       "now",
-       {"droop:journal"}},
-      {"a triage with sudden=droop: counts as yes",
-       journal().at(1, "triage level=now sudden=droop"),
+       "doctor-soon",
+       {"drooping@doctor-soon"}},
+      {"sudden counts as yes on its own", journal().at(0, "triage level=emergency sudden=speech", "09:00:00"), {},
+       "emergency", {"speech@emergency"}},
+      // Combinations: emergency whatever the onset, while both parts are recent.
+      {"drooping with speech", journal(), answers({{"drooping", Answer::yes}, {"speech", Answer::yes}}), "emergency",
+       {"drooping@doctor-soon", "speech@doctor-soon", "+face-and-speech"}},
+      {"the issue's case: no to stroke signs, yes to drooping and speech",
+       journal(),
+       answers({{"stroke-signs", Answer::no}, {"drooping", Answer::yes}, {"speech", Answer::yes}}),
+       "emergency",
+       {"drooping@doctor-soon", "speech@doctor-soon", "+face-and-speech"}},
+      {"weakness with speech", journal(), answers({{"weakness", Answer::unsure}, {"speech", Answer::yes}}),
+       "emergency", {"weakness@doctor-soon", "speech@doctor-soon", "+face-and-speech"}},
+      {"jaw-headache with vision", journal(), answers({{"jaw-headache", Answer::yes}, {"vision", Answer::yes}}),
+       "emergency", {"vision@doctor-soon", "jaw-headache@doctor-soon", "+jaw-headache-and-vision"}},
+      {"drooping with vision is no combination", journal(),
+       answers({{"drooping", Answer::yes}, {"vision", Answer::yes}}), "doctor-soon",
+       {"drooping@doctor-soon", "vision@doctor-soon"}},
+      {"drooping 2 days ago, speech now: the older part is not recent",
+       journal().twitch(2, "flags=drooping"),
+       answers({{"speech", Answer::yes}}),
+       "doctor-soon",
+       {"drooping@doctor-soon", "speech@doctor-soon"}},
+      {"drooping and speech logged 23 h ago",
+       journal().twitch(1, "flags=drooping,speech", "11:00:00"),
        {},
-       "now",
-       {"droop:journal"}},
-      {"a triage answered no", journal().at(1, "triage level=ok no=droop,bite"), {}, "ok", {}},
-      {"a flag on a note does not count", journal().at(0, "note text=x flags=droop"), {}, "ok", {}},
-      {"a flag on an unknown kind does not count", journal().at(0, "sneeze flags=droop"), {}, "ok", {}},
-      {"an unknown flag id is ignored", journal().twitch(0, "flags=itchy"), {}, "ok", {}},
-      // Answers.
-      {"yes", journal(), {{"bite", Answer::yes}}, "gp", {"bite:answer"}},
-      {"unsure counts as yes", journal(), {{"droop", Answer::unsure}}, "now", {"droop:answer"}},
-      {"no", journal(), {{"droop", Answer::no}}, "ok", {}},
-      {"a no never hides the journal",
-       journal().twitch(3, "where=eye"),
-       {{"moving", Answer::no}},
-       "gp",
-       {"moving:journal"}},
-      {"answer and journal together",
-       journal().twitch(3, "where=eye"),
-       {{"moving", Answer::yes}},
-       "gp",
-       {"moving:both"}},
-      {"the most urgent level wins, most urgent first, rule order within a level",
-       journal().twitch(2, "flags=droop").twitch(1, "tags=biting"),
-       {{"moving", Answer::yes}, {"long", Answer::no}},
-       "now",
-       {"droop:journal", "moving:answer", "bite:journal"}},
-      // Lines left out are never fatal.
-      {"a malformed line among good ones",
-       journal().twitch(4, "where=eye").line("garbage").twitch(0, "severity=9x"),
+       "emergency",
+       {"drooping@doctor-soon", "speech@doctor-soon", "+face-and-speech"}},
+      {"a part closed by a visit does not count",
+       journal().twitch(0, "flags=drooping", "07:00:00").at(0, "visit", "08:00:00").twitch(0, "flags=speech", "09:00:00"),
        {},
-       "gp",
-       {"moving:journal"}},
+       "doctor-soon",
+       {"speech@doctor-soon"}},
+      // Open until a visit; a visit closes any flag, also within the 24 hours.
+      {"the issue's case: drooping 42 days ago, a twitch yesterday",
+       journal().twitch(42, "flags=drooping note=\"left lip drooping since this morning\"").twitch(1),
+       {},
+       "doctor-soon",
+       {"drooping@doctor-soon"}},
+      {"drooping 42 days ago, seen by a doctor since",
+       journal().twitch(42, "flags=drooping").at(40, "visit note=GP"),
+       {},
+       "self-care",
+       {}},
+      {"a visit before the flag does not close it", journal().at(3, "visit").twitch(2, "flags=drooping"), {},
+       "doctor-soon", {"drooping@doctor-soon"}},
+      {"a visit inside the 24 hours", stroke_at("08:00:00", 0).at(0, "visit", "09:00:00"), {}, "self-care", {}},
+      {"the visit's own instant: not later than the flag",
+       journal().twitch(0, "flags=stroke-signs", "09:00:00").at(0, "visit", "09:00:00"),
+       {},
+       "emergency",
+       {"stroke-signs@emergency"}},
+      // A doctor-level flag stays open 30 days.
+      {"chewing 29 days ago", journal().twitch(29, "flags=chewing"), {}, "doctor", {"chewing@doctor"}},
+      {"chewing 30 days ago", journal().twitch(30, "flags=chewing"), {}, "self-care", {}},
+      {"a twitch tagged chewing counts as the flag", journal().twitch(3, "tags=coffee,chewing"), {}, "doctor",
+       {"chewing@doctor"}},
+      // A no never closes a yes.
+      {"yes 3 days ago, no yesterday",
+       journal().at(3, "triage level=doctor-soon yes=drooping").at(1, "triage level=self-care no=drooping"),
+       {},
+       "doctor-soon",
+       {"drooping@doctor-soon"}},
+      {"a yes recorded, a no now", journal().at(3, "triage level=doctor-soon yes=drooping"),
+       answers({{"drooping", Answer::no}}), "doctor-soon", {"drooping@doctor-soon"}},
+      // spreading: 2 places within 7 days; the lips are one place.
+      {"one area, not the lip", journal().twitch(0, "where=eyelid duration=10s"), {}, "self-care", {}},
+      {"both lips are one place", journal().twitch(0, "where=upper-lip").twitch(0), {}, "self-care", {}},
+      {"eyelid and lip", journal().twitch(0, "where=eyelid").twitch(0), {}, "doctor", {"spreading@doctor"}},
+      {"eyelid 6 days before the lip", journal().twitch(6, "where=eyelid").twitch(0), {}, "doctor",
+       {"spreading@doctor"}},
+      {"eyelid 8 days before the lip", journal().twitch(8, "where=eyelid").twitch(0), {}, "self-care", {}},
+      {"an unknown area is a place of its own", journal().twitch(1, "where=knee").twitch(0), {}, "doctor",
+       {"spreading@doctor"}},
+      {"spreading seen by a doctor", journal().twitch(2, "where=eyelid").twitch(1).at(0, "visit", "08:00:00"), {},
+       "self-care", {}},
+      {"spreading again after the visit",
+       journal().twitch(2, "where=eyelid").at(1, "visit").twitch(0, "where=arm", "08:00:00").twitch(0),
+       {},
+       "doctor",
+       {"spreading@doctor"}},
+      {"one place after the visit",
+       journal().twitch(2, "where=eyelid").at(1, "visit").twitch(0),
+       {},
+       "self-care",
+       {}},
+      // persistent: the run holding the latest twitch day spans 14 days.
+      {"13 days of twitching", journal().daily(12, 0), {}, "self-care", {}},
+      {"14 days of twitching", journal().daily(13, 0), {}, "doctor", {"persistent@doctor"}},
+      {"14 days with gaps of 3", journal().twitch(13).twitch(10).twitch(7).twitch(4).twitch(1).twitch(0), {}, "doctor",
+       {"persistent@doctor"}},
+      {"a gap of 4 breaks the run", journal().daily(20, 9).daily(4, 0), {}, "self-care", {}},
+      {"the run ended 7 days ago", journal().daily(30, 7), {}, "self-care", {}},
+      {"the run ended 6 days ago", journal().daily(30, 6), {}, "doctor", {"persistent@doctor"}},
+      {"14 days, 10 of them before a visit", journal().daily(13, 0).at(4, "visit", "12:00:00"), {}, "self-care", {}},
+      // recurring: 3 runs in 180 days, each 28 days or more after the last counted.
+      {"runs 28 days apart", journal().twitch(56).twitch(28).twitch(0), {}, "doctor", {"recurring@doctor"}},
+      {"runs 27 days apart", journal().twitch(54).twitch(27).twitch(0), {}, "self-care", {}},
+      {"the first run 180 days ago", journal().twitch(180).twitch(100).twitch(0), {}, "self-care", {}},
+      {"the first run 179 days ago", journal().twitch(179).twitch(100).twitch(0), {}, "doctor", {"recurring@doctor"}},
+      // Retracted entries: a mistaken answer and a mistaken twitch.
+      {"a retracted triage answer",
+       journal()
+           .at(25, "triage level=emergency unsure=stroke-signs")
+           .at(0, "retract of=2026-10-30T09:00:00+01:00 kind=triage", "08:00:00"),
+       {},
+       "self-care",
+       {}},
+      {"a retracted twitch",
+       journal().twitch(1, "flags=drooping").at(0, "retract of=2026-11-23T09:00:00+01:00 kind=twitch", "08:00:00"),
+       {},
+       "self-care",
+       {}},
+      // An approximate entry counts from the latest instant of its day for a flag.
+      {"stroke signs yesterday, time unknown", journal().twitch(1, "flags=stroke-signs approx=day"), {}, "emergency",
+       {"stroke-signs@emergency"}},
+      {"a visit today, time unknown, closes what came before today",
+       journal().twitch(1, "flags=drooping").at(0, "visit approx=day", "12:00:00").twitch(0, "flags=speech", "09:00:00"),
+       {},
+       "doctor-soon",
+       {"speech@doctor-soon"}},
+      // Entries after now count for nothing.
+      {"stroke signs later today", stroke_at("11:00:00", 0), {}, "self-care", {}},
   };
   for (const auto& s : scenarios) {
     const std::string name = s.name;
     CAPTURE(name);
-    const Assessment a = triage(s.journal, s.answers);
-    CHECK(a.level->id == s.level);
-    CHECK(fired(a) == s.flags);
+    const Assessment a = triage(shipped(), s.journal.text(), s.answers);
+    CHECK(a.level->id == std::string(s.level));
+    CHECK(open(a) == s.open);
   }
 }
 
-TEST_CASE("every red flag of the fixture rules fires from an answer, a twitch's flags and a triage entry") {
-  for (const auto& flag : rules().red_flags) {
-    CAPTURE(flag.id);
-    const Assessment by_answer = triage(journal(), {{flag.id, Answer::yes}});
-    CHECK(fired(by_answer) == Ids{flag.id + ":answer"});
-    CHECK(by_answer.level->id == flag.level);
-    const Assessment by_twitch = triage(journal().twitch(5, "flags=" + flag.id));
-    REQUIRE(by_twitch.fired.size() >= 1);
-    CHECK(by_twitch.fired.front().flag->id == flag.id);
-    CHECK(by_twitch.level->id == flag.level);
-    const Assessment by_triage = triage(journal().at(5, "triage level=" + flag.level + " flags=" + flag.id));
-    CHECK(fired(by_triage) == Ids{flag.id + ":journal"});
-  }
-  // And each journal rule from the history alone.
-  CHECK(fired(triage(journal().twitch(1, "where=arm"))) == Ids{"moving:journal"});
-  CHECK(fired(triage(journal().twitch(1, "tags=biting"))) == Ids{"bite:journal"});
-  CHECK(fired(triage(on_days({40, 1}))) == Ids{"monthly:journal"});
-  CHECK(fired(triage(journal().daily(9, 0))) == Ids{"long:journal"});
+TEST_CASE("closed flags say which visit closed them; a pattern too") {
+  const Assessment a = triage(
+      shipped(), journal().twitch(5, "flags=drooping where=eyelid").twitch(5).at(2, "visit note=GP").text());
+  CHECK(open(a).empty());
+  REQUIRE(a.closed.size() == 2);
+  CHECK(a.closed[0].flag->id == "drooping");
+  CHECK(a.closed[1].flag->id == "spreading");
+  CHECK(format_timestamp(a.closed[0].visit) == "2026-11-22T09:00:00+01:00");
+  // A flag past its own window is not "closed by a visit": it was over anyway.
+  const Assessment old = triage(shipped(), journal().twitch(40, "flags=chewing").at(35, "visit").text());
+  CHECK(old.closed.empty());
 }
 
-TEST_CASE("issue 13: a plain twitch is in the rules' default area, not a hard-coded lower-lip") {
-  REQUIRE(rules().default_area()->id == "lip");
-  REQUIRE(rules().find_area("lower-lip") == nullptr);
-  const auto a = triage(journal().twitch(0).twitch(1, "severity=4 side=left").twitch(2, ""));
-  CHECK(fired(a).empty());
-  CHECK(a.level->id == "ok");
+TEST_CASE("the memory of a no: spared 7 days at doctor-soon and 30 at doctor; emergency questions always asked") {
+  const auto unanswered = [](const std::string& text) {
+    const Assessment a = triage(shipped(), text);
+    return std::make_pair(ids(a.unanswered), a.spared);
+  };
+  const auto no = [](int days_ago, const char* ids) {
+    return journal().at(days_ago, std::string("triage level=self-care no=") + ids).text();
+  };
+  const auto has = [](const Ids& list, const char* id) { return std::find(list.begin(), list.end(), id) != list.end(); };
+  CHECK_FALSE(has(unanswered(no(6, "swallowing")).first, "swallowing"));
+  CHECK(unanswered(no(6, "swallowing")).second.front().flag->id == "swallowing");
+  CHECK(has(unanswered(no(7, "swallowing")).first, "swallowing"));
+  CHECK_FALSE(has(unanswered(no(29, "wasting")).first, "wasting"));
+  CHECK(has(unanswered(no(30, "wasting")).first, "wasting"));
+  CHECK(has(unanswered(no(0, "stroke-signs")).first, "stroke-signs"));
+  // An empty journal: all 24 to ask, emergency questions first.
+  const Assessment empty = triage(shipped(), journal().text());
+  CHECK(empty.unanswered.size() == 24);
+  CHECK(ids(empty.unanswered).front() == "stroke-signs");
+  CHECK(ids(empty.unanswered)[2] == "seizure");
+  // An open flag is not asked; with an emergency open nothing is asked.
+  const Assessment open_flag = triage(shipped(), journal().twitch(1, "flags=chewing").text());
+  CHECK_FALSE(has(ids(open_questions(shipped(), open_flag)), "chewing"));
+  CHECK(open_questions(shipped(), open_flag).size() == 23);
+  const Assessment emergency = triage(shipped(), journal().text(), answers({{"breathing", Answer::yes}}));
+  CHECK(open_questions(shipped(), emergency).empty());
 }
 
-TEST_CASE("issue 13: an entry invalid as a whole is ignored by triage exactly as check rejects it") {
+TEST_CASE("the triage entry records this run's answers: yes, no, unsure and sudden") {
+  const Assessment a = triage(shipped(), journal().twitch(1, "flags=chewing").text(),
+                              answers({{"drooping", Answer::yes},
+                                       {"stroke-signs", Answer::no},
+                                       {"speech", Answer::unsure},
+                                       {"wasting", Answer::no}},
+                                      {"drooping"}));
+  CHECK(a.level->id == "emergency");
+  CHECK(triage_entry(a, test::fixture_now()) ==
+        "2026-11-24T10:00:00+01:00 triage level=emergency yes=drooping no=stroke-signs,wasting unsure=speech "
+        "sudden=drooping");
+  // The journal's own flags are not answers of this run.
+  CHECK(triage_entry(triage(shipped(), journal().twitch(1, "flags=chewing").text(),
+                            answers({{"wasting", Answer::no}})),
+                     test::fixture_now()) == "2026-11-24T10:00:00+01:00 triage level=doctor no=wasting");
+  // What was recorded reads back as the same answers.
+  const std::string recorded = journal().text() + triage_entry(a, test::fixture_now()) + "\n";
+  const Assessment back = triage(shipped(), recorded, {}, test::at("2026-11-24T10:05:00+01:00"));
+  CHECK(open(back) == Ids{"drooping@emergency", "speech@doctor-soon", "+face-and-speech"});
+  CHECK(exit_status_for(back) == 12);
+  CHECK(exit_status_for(triage(shipped(), journal().text())) == 0);
+}
+
+TEST_CASE("open flags say since when, until when and what closes them") {
+  const Assessment a = triage(shipped(), journal().twitch(0, "flags=stroke-signs", "08:00:00").twitch(3, "flags=chewing").text());
+  const FiredFlag* stroke = a.find("stroke-signs");
+  REQUIRE(stroke != nullptr);
+  CHECK(format_timestamp(stroke->since) == "2026-11-24T08:00:00+01:00");
+  REQUIRE(stroke->steps_down_at.has_value());
+  CHECK(format_timestamp(*stroke->steps_down_at) == "2026-11-25T08:00:00+01:00");
+  CHECK(stroke->steps_down_to->id == "doctor-soon");
+  const FiredFlag* chewing = a.find("chewing");
+  REQUIRE(chewing != nullptr);
+  CHECK(format_date(date_from_days(*chewing->open_until_day)) == "2026-12-20");
+  TriageView view;
+  view.journal = "j.txt";
+  const auto notes = open_flag_notes(*stroke, a, view);
+  REQUIRE(notes.size() == 3);
+  CHECK(notes[0] == "Open since 2026-11-24 08:00; emergency until 2026-11-25 08:00, then doctor-soon until a doctor "
+                    "has seen you.");
+  CHECK(notes[1] == "Seen a doctor about it? `twitchlog log --visit` closes it.");
+  CHECK(notes[2] == "Logged by mistake? `twitchlog retract 2026-11-24T08:00:00+01:00 --kind twitch`");
+  // An answer of this run: the command names the triage entry just recorded.
+  const Assessment answered = triage(shipped(), journal().text(), answers({{"speech", Answer::yes}}));
+  view.recorded = true;
+  view.recorded_at = test::fixture_now();
+  const auto answer_notes = open_flag_notes(answered.fired.front(), answered, view);
+  CHECK(answer_notes.back() == "Answered by mistake? `twitchlog retract 2026-11-24T10:00:00+01:00 --kind triage`");
+  CHECK(answer_notes.front() == "Open since 2026-11-24 10:00; open until a doctor has seen you (a past event like "
+                                "this still needs checking).");
+}
+
+TEST_CASE("self-care says how many questions were not answered, and never calls it harmless") {
+  TriageView view;
+  view.journal = "j.txt";
+  const std::string text = render_triage_text(triage(shipped(), journal().text()), shipped(), view);
+  CHECK(text.find("24 of the 24 questions were not answered") != std::string::npos);
+  CHECK(text.find("harmless") == std::string::npos);
+  RunAnswers all;
+  for (const auto& flag : shipped().red_flags) all.answers[flag.id] = Answer::no;
+  const std::string clear = render_triage_text(triage(shipped(), journal().text(), all), shipped(), view);
+  CHECK(clear.find("not answered") == std::string::npos);
+  CHECK(clear.find("Care level: self-care") != std::string::npos);
+}
+
+TEST_CASE("fixture rules: the numbers come from the rule file") {
+  // "now" steps down to "gp" after 24 hours; "gp" stays open 10 days.
+  CHECK(open(triage(fixture(), journal().twitch(1, "flags=droop", "10:30:00").text())) == Ids{"droop@now"});
+  CHECK(open(triage(fixture(), journal().twitch(1, "flags=droop", "09:30:00").text())) == Ids{"droop@gp"});
+  CHECK(open(triage(fixture(), journal().twitch(9, "flags=droop").text())) == Ids{"droop@gp"});
+  CHECK(open(triage(fixture(), journal().twitch(10, "flags=droop").text())).empty());
+  CHECK(open(triage(fixture(), journal().twitch(9, "tags=biting").text())) == Ids{"bite@gp"});
+  // areas: 2 places in 5 days; lip and gum are one group.
+  CHECK(open(triage(fixture(), journal().twitch(0, "where=gum").twitch(0).text())).empty());
+  CHECK(open(triage(fixture(), journal().twitch(4, "where=eye").twitch(0).text())) == Ids{"moving@gp"});
+  CHECK(open(triage(fixture(), journal().twitch(5, "where=eye").twitch(0).text())).empty());
+  // runs: 2 runs 20 days apart within 60 days.
+  CHECK(open(triage(fixture(), journal().twitch(20).twitch(0).text())) == Ids{"monthly@gp"});
+  CHECK(open(triage(fixture(), journal().twitch(19).twitch(0).text())).empty());
+  // long: a streak of 10 days with gaps of at most 2, the latest in the last 3 days.
+  CHECK(open(triage(fixture(), journal().daily(9, 0).text())) == Ids{"long@gp"});
+  CHECK(open(triage(fixture(), journal().daily(8, 0).text())).empty());
+}
+
+TEST_CASE("an entry invalid as a whole is ignored by triage exactly as check rejects it") {
   const std::string lines[] = {
-      "twitch severity=7 flags=droop",   // severity out of range
-      "twitch tags=Coffee,biting",       // a tag that is not an id
-      "twitch where=Eye",                // an area that is not an id
-      "twitch duration=5x flags=droop",  // a bad duration
-      "twitch side=up flags=droop",      // a bad side
-      "triage flags=droop",              // a triage without its level
-      "twitch flags=Droop,bite",         // a flag list with a non-id
+      "twitch severity=7 flags=drooping",   // severity out of range
+      "twitch tags=Coffee,chewing",         // a tag that is not an id
+      "twitch where=Eye",                   // an area that is not an id
+      "twitch duration=5x flags=drooping",  // a bad duration
+      "triage flags=drooping",              // a triage without its level
   };
   for (const auto& line : lines) {
     CAPTURE(line);
     const std::string text = journal().at(1, line).text();
-    const auto checked = check_journal_text(text, "j.txt", rules(), test::fixture_now());
+    const auto checked = check_journal_text(text, "j.txt", shipped(), test::fixture_now());
     REQUIRE(checked.errors == 1);
-    const auto findings = scan_for_triage_text(text, "j.txt", rules(), test::fixture_now());
+    const auto findings = scan_for_triage_text(text, "j.txt", shipped(), test::fixture_now());
     CHECK(findings.read.errors == 1);
     CHECK(findings.read.in_force == 0);
-    CHECK(findings.by_flag.empty());
     REQUIRE(findings.read.diagnostics.size() == checked.diagnostics.size());
-    for (std::size_t i = 0; i < checked.diagnostics.size(); ++i) {
-      CHECK(findings.read.diagnostics[i].render() == checked.diagnostics[i].render());
-    }
-    CHECK(fired(assess(rules(), findings, {}, test::fixture_now())).empty());
+    CHECK(open(assess(shipped(), findings, {})).empty());
   }
-  // The same entries, valid, do fire: the test is about validity only.
-  CHECK(fired(triage(journal().at(1, "twitch severity=5 flags=droop"))) == Ids{"droop:journal"});
-  CHECK(fired(triage(journal().at(1, "twitch tags=coffee,biting"))) == Ids{"bite:journal"});
-  CHECK(fired(triage(journal().at(1, "twitch where=eye"))) == Ids{"moving:journal"});
 }
 
-TEST_CASE("issue 13/14: an entry at +14:00 dated tomorrow but not after now counts today") {
+TEST_CASE("an entry at +14:00 dated tomorrow but not after now counts today") {
   // 2026-11-25T08:00:00+14:00 is 2026-11-24T19:00:00+01:00: an hour before now.
   const Timestamp now = test::at("2026-11-24T20:00:00+01:00");
-  const std::string text = journal().line("2026-11-25T08:00:00+14:00 twitch severity=4 flags=droop").text();
-  const auto a = triage(text, {}, now);
-  CHECK(fired(a) == Ids{"droop:journal"});
-  CHECK(a.level->id == "now");
-  // The windows see it as today: the moving rule too, and the flag window's last day.
-  CHECK(fired(triage(journal().line("2026-11-25T08:00:00+14:00 twitch where=eye").text(), {}, now)) ==
-        Ids{"moving:journal"});
-  // The same entry an hour later than now is in the future: ignored.
-  CHECK(fired(triage(text, {}, test::at("2026-11-24T18:30:00+01:00"))).empty());
-  // And it closes a streak as its latest day: 9 days before it and itself make 10.
-  const std::string streak = journal().daily(9, 1).line("2026-11-25T08:00:00+14:00 twitch").text();
-  CHECK(fired(triage(streak, {}, now)) == Ids{"long:journal"});
+  const std::string text = journal().line("2026-11-25T08:00:00+14:00 twitch flags=stroke-signs").text();
+  CHECK(open(triage(shipped(), text, {}, now)) == Ids{"stroke-signs@emergency"});
+  CHECK(open(triage(shipped(), text, {}, test::at("2026-11-24T18:30:00+01:00"))).empty());
 }
 
-TEST_CASE("issue 13: a retracted twitch or triage fires nothing; retracting the retract brings it back") {
+TEST_CASE("very many flagged entries: memory stays bounded and the count says at least") {
   test::Journal j;
-  j.twitch(1, "flags=droop where=eye tags=biting");
-  j.at(0, "retract of=" + j.stamp(1) + " kind=twitch", "08:00:00");
-  CHECK(fired(triage(j)).empty());
-
-  test::Journal t;
-  t.at(1, "triage level=now yes=droop");
-  t.at(0, "retract of=" + t.stamp(1) + " kind=triage", "08:00:00");
-  CHECK(fired(triage(t)).empty());
-
-  j.at(0, "retract of=" + j.stamp(0, "08:00:00") + " kind=retract", "08:30:00");
-  CHECK(fired(triage(j)) == Ids{"droop:journal", "moving:journal", "bite:journal"});
-
-  // A retract of another kind takes back nothing.
-  test::Journal other;
-  other.twitch(1, "flags=droop");
-  other.at(0, "retract of=" + other.stamp(1) + " kind=checkin", "08:00:00");
-  CHECK(fired(triage(other)) == Ids{"droop:journal"});
-}
-
-TEST_CASE("evidence: figures, not words, and the journal lines they rest on") {
-  SUBCASE("streak") {
-    const auto a = triage(journal().daily(12, 0));  // lines 2 to 14
-    REQUIRE(a.fired.size() == 1);
-    const auto& e = a.fired[0].evidence.at(0);
-    CHECK(e.kind == EvidenceKind::streak);
-    CHECK(e.source() == EvidenceSource::journal);
-    CHECK(e.count == 13);
-    CHECK(format_date(date_from_days(e.first_day)) == "2026-11-12");
-    CHECK(format_date(date_from_days(e.last_day)) == "2026-11-24");
-    CHECK(e.span_days == 13);
-    CHECK(e.max_gap_days == 2);
-    CHECK(e.min_span_days == 10);
-    CHECK(e.line_count == 13);
-    CHECK(e.lines.front() == 2);
-    CHECK(e.lines.back() == 14);
-    CHECK(evidence_text(e) ==
-          "twitching on 13 of the 13 days from 2026-11-12 to 2026-11-24 (no gap over 2 days); 10 days or more is the "
-          "rule");
-  }
-  SUBCASE("streak with gaps: days with twitching fewer than the span") {
-    const auto a = triage(on_days({11, 9, 8, 6, 4, 2, 0}));
-    const auto& e = a.fired.at(0).evidence.at(0);
-    CHECK(e.count == 7);
-    CHECK(e.span_days == 12);
-    CHECK(format_date(date_from_days(e.first_day)) == "2026-11-13");
-  }
-  SUBCASE("moving, out of order: lines ascending, areas sorted") {
-    const auto a = triage(journal().twitch(1, "where=arm").twitch(0).twitch(4, "where=eye").twitch(2, "where=eye"));
-    const auto& e = a.fired.at(0).evidence.at(0);
-    CHECK(e.kind == EvidenceKind::outside_local_areas);
-    CHECK(e.count == 3);
-    CHECK(e.window_days == 5);
-    CHECK(e.areas == Ids{"arm", "eye"});
-    CHECK(e.lines == std::vector<std::uint64_t>{2, 4, 5});
-    CHECK(evidence_text(e) == "3 twitches outside the local areas in the last 5 days (where: arm, eye)");
-  }
-  SUBCASE("months: the first line of each month") {
-    const auto a = triage(on_days({0, 30, 31, 50}));  // 2026-11-24, 10-25, 10-24, 10-05
-    const auto& e = a.fired.at(0).evidence.at(0);
-    CHECK(e.kind == EvidenceKind::months);
-    CHECK(e.count == 2);
-    CHECK(e.months == std::vector<YearMonth>{{2026, 10}, {2026, 11}});
-    CHECK(e.window_days == 60);
-    CHECK(e.min_months == 2);
-    CHECK(e.lines == std::vector<std::uint64_t>{2, 3});  // October's first line is 3, not 5
-    CHECK(evidence_text(e) ==
-          "twitches in 2 calendar months of the last 60 days (2026-10, 2026-11), 2 or more is the rule");
-  }
-  SUBCASE("months across a new year") {
-    const Timestamp now = test::at("2027-01-10T10:00:00+01:00");
-    const auto a = triage(test::Journal(now.day()).twitch(20).twitch(0).text(), {}, now);
-    const auto& e = a.fired.at(0).evidence.at(0);
-    CHECK(e.months == std::vector<YearMonth>{{2026, 12}, {2027, 1}});
-  }
-  SUBCASE("an answer, then the journal rule, then the flags") {
-    const auto a = triage(journal().twitch(2, "tags=biting").twitch(1, "flags=bite").at(0, "triage level=gp yes=bite"),
-                          {{"bite", Answer::unsure}});
-    REQUIRE(a.fired.size() == 1);
-    const auto& ev = a.fired[0].evidence;
-    REQUIRE(ev.size() == 4);
-    CHECK(ev[0].kind == EvidenceKind::answer);
-    CHECK(ev[0].source() == EvidenceSource::answer);
-    CHECK(ev[0].answer == Answer::unsure);
-    CHECK(evidence_text(ev[0]) == "answered unsure, counted as yes");
-    CHECK(ev[1].kind == EvidenceKind::tag);
-    CHECK(ev[1].tags == Ids{"biting"});
-    CHECK(ev[1].count == 1);
-    CHECK(ev[1].window_days == 10);
-    CHECK(evidence_text(ev[1]) == "1 twitch tagged biting in the last 10 days");
-    CHECK(ev[1].lines == std::vector<std::uint64_t>{2});
-    CHECK(ev[2].kind == EvidenceKind::twitch_flags);
-    CHECK(ev[2].count == 1);
-    CHECK(ev[2].window_days == 10);
-    CHECK(evidence_text(ev[2]) == "named in the flags of 1 twitch entry in the last 10 days");
-    CHECK(ev[2].lines == std::vector<std::uint64_t>{3});
-    CHECK(ev[3].kind == EvidenceKind::triage_flags);
-    CHECK(evidence_text(ev[3]) == "answered yes or unsure in 1 triage in the last 10 days");
-    CHECK(ev[3].lines == std::vector<std::uint64_t>{4});
-    CHECK(a.counted_unsure);
-    CHECK(evidence_text(triage(journal(), {{"bite", Answer::yes}}).fired.at(0).evidence.at(0)) == "answered yes");
-  }
-  SUBCASE("plurals") {
-    const auto a = triage(journal()
-                              .twitch(1, "tags=biting flags=bite")
-                              .twitch(2, "tags=biting flags=bite")
-                              .at(1, "triage level=gp yes=bite")
-                              .at(2, "triage level=gp flags=bite"));
-    const auto& ev = a.fired.at(0).evidence;
-    REQUIRE(ev.size() == 3);
-    CHECK(evidence_text(ev[0]) == "2 twitches tagged biting in the last 10 days");
-    CHECK(evidence_text(ev[1]) == "named in the flags of 2 twitch entries in the last 10 days");
-    CHECK(evidence_text(ev[2]) == "answered yes or unsure in 2 triages in the last 10 days");
-  }
-  SUBCASE("line lists are capped, the count is not") {
-    test::Journal j;
-    for (int i = 0; i < 200; ++i) j.twitch(1, "where=arm");
-    const auto a = triage(j);
-    const auto& e = a.fired.at(0).evidence.at(0);
-    CHECK(e.count == 200);
-    CHECK(e.line_count == 200);
-    CHECK(e.lines.size() == kMaxEvidenceLines);
-  }
-}
-
-TEST_CASE("malformed lines are left out as errors naming the place") {
-  const auto text = journal().twitch(0).line("2026-11-24 twitch").text() + "2026-11-2";
-  const auto findings = scan_for_triage_text(text, "j.txt", rules(), test::fixture_now());
-  REQUIRE(findings.read.diagnostics.size() == 2);
-  CHECK(findings.read.diagnostics[0].render().starts_with("j.txt:3:11: error: expected 'T'"));
-  CHECK(findings.read.diagnostics[1].render().starts_with("j.txt:4:"));
-  CHECK(findings.read.diagnostics[1].message.starts_with("the last line has no newline"));
-  CHECK(findings.read.summary.entries == 1);
-  CHECK(findings.read.in_force == 1);
-}
-
-TEST_CASE("the open questions: neither answered nor fired, most urgent first") {
-  const auto findings =
-      scan_for_triage_text(journal().twitch(0, "where=eye").text(), "j.txt", rules(), test::fixture_now());
-  Ids ids;
-  for (const auto* q : open_questions(rules(), findings, {{"bite", Answer::no}})) ids.push_back(q->id);
-  CHECK(ids == Ids{"droop", "long", "monthly"});
-  ids.clear();
-  for (const auto* q : open_questions(rules(), findings, {})) ids.push_back(q->id);
-  CHECK(ids == Ids{"droop", "long", "monthly", "bite"});
-}
-
-TEST_CASE("recording and exit statuses") {
-  const auto a = triage(journal().twitch(1, "where=eye"),
-                        {{"bite", Answer::yes}, {"droop", Answer::unsure}, {"long", Answer::no}});
-  CHECK(a.level->id == "now");
-  CHECK(triage_entry(a, test::fixture_now()) == "2026-11-24T10:00:00+01:00 triage level=now flags=droop,bite");
-  CHECK(triage_entry(triage(journal(), {{"long", Answer::no}}), test::fixture_now()) ==
-        "2026-11-24T10:00:00+01:00 triage level=ok");
-  // A flag fired from the journal alone is not recorded as an answer.
-  CHECK(triage_entry(triage(journal().twitch(1, "where=eye"), {{"long", Answer::no}}), test::fixture_now()) ==
-        "2026-11-24T10:00:00+01:00 triage level=gp");
-  CHECK(exit_status_for(triage(journal())) == 0);
-  CHECK(exit_status_for(triage(journal(), {{"bite", Answer::yes}})) == 10);
-  CHECK(exit_status_for(triage(journal(), {{"droop", Answer::yes}})) == 11);
-}
-
-TEST_CASE("the text report words the figures; the level, the questions left and the disclaimer") {
-  const auto a =
-      triage(journal().twitch(1, "where=eye").daily(12, 0), {{"bite", Answer::no}, {"droop", Answer::unsure}});
-  const std::string text = render_text(a);
-  CHECK(text ==
-        "Care level: now (Urgent)\n"
-        "  Urgent.\n"
-        "  Call for help.\n"
-        "\n"
-        "Red flags:\n"
-        "  droop  now  from the answer\n"
-        "    Droop?\n"
-        "    - answered unsure, counted as yes\n"
-        "    What to do: Call for help.\n"
-        "  moving  gp  from the journal\n"
-        "    Has it moved?\n"
-        "    - 1 twitch outside the local areas in the last 5 days (where: eye)\n"
-        "      j.txt:2\n"
-        "    What to do: Book a GP.\n"
-        "  long  gp  from the journal\n"
-        "    Long?\n"
-        "    - twitching on 13 of the 13 days from 2026-11-12 to 2026-11-24 (no gap over 2 days); 10 days or more is "
-        "the rule\n"
-        "      j.txt:2, j.txt:3, j.txt:4, j.txt:5, j.txt:6 and 8 more\n"
-        "    What to do: Book a GP.\n"
-        "\n"
-        "An \"unsure\" answer counts as yes: when in doubt, get it checked.\n"
-        "\n"
-        "Not answered: monthly\n"
-        "  Answer them with --yes ID,... and --no ID,..., or run triage on a terminal.\n"
-        "\n"
-        "As of 2026-11-24T10:00:00+01:00, from j.txt.\n"
-        "Fixture rules: not medical advice.\n");
-  CHECK(text.find("\x1b[") == std::string::npos);
-  TriageView view;
-  view.journal = "j.txt";
-  view.color = true;
-  CHECK(render_triage_text(a, rules(), view).find("\x1b[") != std::string::npos);
-
-  const auto none = render_text(triage(journal().twitch(0)));
-  CHECK(none.find("\nNo red flag, from your answers or from the journal.\n") != std::string::npos);
-  CHECK(none.find("\nNot answered: droop, moving, long, monthly, bite\n") != std::string::npos);
-  // A no answered against the journal is said so.
-  const auto against = render_text(triage(journal().twitch(0, "where=eye"), {{"moving", Answer::no}}));
-  CHECK(against.find("    - you answered no, but the journal shows it\n") != std::string::npos);
-}
-
-TEST_CASE("the JSON report carries every figure the text shows") {
-  const auto a = triage(journal()
-                            .twitch(1, "where=eye tags=biting flags=bite")
-                            .daily(12, 0)
-                            .twitch(59)
-                            .at(0, "triage level=gp yes=bite", "08:00:00"),
-                        {{"bite", Answer::yes}, {"droop", Answer::no}});
-  TriageView view;
-  view.journal = "j.txt";
-  const std::string json = render_triage_json(a, rules(), view);
-  // The writer puts each value on a line of its own; joined, each object reads on one line.
-  std::string flat;
-  for (std::size_t i = 0; i < json.size(); ++i) {
-    if (json[i] != '\n') {
-      flat += json[i];
-      continue;
-    }
-    while (i + 1 < json.size() && json[i + 1] == ' ') ++i;
-  }
-  for (const char* needle : {
-           "\"level\": \"gp\",\"level_rank\": 1,\"level_name\": \"See a GP\",\"level_meaning\": \"Worth a look.\","
-           "\"action\": \"Book a GP.\",",
-           "{\"id\": \"bite\",\"name\": \"Bite\",\"level\": \"gp\",\"question\": \"Biting?\",\"source\": "
-           "\"answer+journal\",\"answer\": \"yes\",",
-           "\"as_of\": \"2026-11-24T10:00:00+01:00\",",
-           "\"droop\": \"no\"",
-           "\"recorded\": false,",
-           "\"unanswered\": [],",
-           // the answer
-           "{\"source\": \"answer\",\"rule\": null,\"answer\": \"yes\",\"text\": \"answered yes\",\"lines\": [],"
-           "\"line_count\": 0}",
-           // moving
-           "{\"source\": \"journal\",\"rule\": \"outside-local-areas\",\"window_days\": 5,\"twitches\": 1,"
-           "\"areas\": [\"eye\"],\"text\": \"1 twitch outside the local areas in the last 5 days (where: eye)\","
-           "\"lines\": [2],\"line_count\": 1}",
-           // long
-           "\"rule\": \"streak\",\"first_day\": \"2026-11-12\",\"last_day\": \"2026-11-24\",\"twitch_days\": 13,"
-           "\"span_days\": 13,\"max_gap_days\": 2,\"min_span_days\": 10,\"text\": \"twitching on 13 of the 13 days",
-           // monthly
-           "\"rule\": \"months\",\"window_days\": 60,\"months\": [\"2026-09\",\"2026-11\"],\"min_months\": 2,"
-           "\"text\": \"twitches in 2 calendar months",
-           // bite: the tag rule and the flags of a twitch and of a triage
-           "\"rule\": \"tag\",\"window_days\": 10,\"twitches\": 1,\"tags\": [\"biting\"],\"text\": ",
-           "\"rule\": \"flags\",\"window_days\": 10,\"entry_kind\": \"twitch\",\"entries\": 1,\"text\": \"named in",
-           "\"rule\": \"flags\",\"window_days\": 10,\"entry_kind\": \"triage\",\"entries\": 1,\"text\": "
-           "\"answered yes or unsure in 1 triage in the last 10 days\",\"lines\": [17],\"line_count\": 1}",
-       }) {
-    CHECK_MESSAGE(flat.find(needle) != std::string::npos, needle);
-  }
-  CAPTURE(json);
-}
-
-TEST_CASE("the shipped rules load, and every red flag in them has a question and a known level") {
-  const RuleSet shipped = load_builtin_rules();
-  REQUIRE_FALSE(shipped.red_flags.empty());
-  for (const auto& flag : shipped.red_flags) {
-    CAPTURE(flag.id);
-    CHECK_FALSE(flag.question.empty());
-    CHECK(flag.question.back() == '?');
-    CHECK_FALSE(flag.action.empty());
-    CHECK(shipped.find_level(flag.level) != nullptr);
-  }
-  // A journal rule fires on them too (the shipped default area is local).
-  const Timestamp now = test::fixture_now();
-  const auto findings = scan_for_triage_text(test::Journal().twitch(0).text(), "j.txt", shipped, now);
-  CHECK(findings.by_flag.empty());
+  for (int i = 0; i < 3 * static_cast<int>(kMaxFlagRecords); ++i) j.twitch(i % 20, "flags=chewing");
+  const std::string text = j.text();
+  const auto findings = scan_for_triage_text(text, "j.txt", shipped(), test::fixture_now());
+  CHECK(findings.flags[static_cast<std::size_t>(shipped().find_red_flag("chewing") - shipped().red_flags.data())]
+            .records.size() < 2 * kMaxFlagRecords);
+  const Assessment a = assess(shipped(), findings, {});
+  REQUIRE(a.find("chewing") != nullptr);
+  CHECK(a.find("chewing")->evidence.front().count == 3 * kMaxFlagRecords);
 }
