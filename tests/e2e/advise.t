@@ -33,7 +33,7 @@ $ twitchlog --journal example.journal --as-of 2026-09-30 advise --format json | 
 > ["2026-08-08",14,6,3143]
 $ twitchlog --journal example.journal --as-of 2026-08-09 advise | grep -A 2 '^  caffeine-limit'
 >   caffeine-limit  Less caffeine (rated 5/5: the change that helped the author most; works after about 7 days), for caffeine
->     Keep to 1-2 cups a day, all before noon, and switch to green tea after that.
+>     Keep to 1-2 cups a day, all before noon; after that drink decaffeinated or herbal drinks (green tea has caffeine too).
 >     In your journal: logged since 2026-08-08: 6.0 episodes a day in the 14 days before, no day yet in the 14 days from 2026-08-15.
 ! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
 
@@ -42,15 +42,15 @@ $ twitchlog --journal example.journal --as-of 2026-08-09 advise --plan | sed -n 
 > Plan: one change a week, the most effective for the likely causes first.
 >   Already in place (logged in the last 14 days; keep it up): caffeine-limit
 >   Week 1 (from 2026-08-09): diet, Better diet, for dehydration
->     Eat more potassium (avocados, bananas), magnesium (pumpkin seeds, spinach) and calcium (kale, yogurt).
+>     Eat more potassium (avocados, bananas), magnesium (pumpkin seeds, spinach) and calcium (kale, yogurt). With kidney disease, or if you take an ACE inhibitor, an ARB or spironolactone, ask your doctor before eating more potassium.
 >     Log `twitchlog log --remedy diet` on the days you do it; a daily check-in with water; every twitch.
 >     See whether it works with `twitchlog advise` after 2026-09-12.
 >   Week 2 (from 2026-08-16): hydration, Water with electrolytes, for dehydration
->     Drink a large glass of water with a pinch of salt and a squeeze of lemon.
+>     Drink a large glass of water with a pinch of salt and a squeeze of lemon. If a doctor told you to limit salt or fluids (heart or kidney disease), use plain water within your limit.
 >     Log `twitchlog log --remedy hydration` on the days you do it; a daily check-in with water; every twitch.
 >     See whether it works with `twitchlog advise` after 2026-08-29.
 >   Week 3 (from 2026-08-23): sleep, Regular sleep, for sleep-debt
->     Sleep 7-8 hours at regular times; magnesium before bed can help.
+>     Sleep 7-8 hours at regular times.
 >     Log `twitchlog log --remedy sleep` on the days you do it; a daily check-in with sleep; every twitch.
 >     See whether it works with `twitchlog advise` after 2026-09-26.
 >
@@ -81,13 +81,13 @@ $ twitchlog --journal small.journal --as-of 2026-11-24T10:00:00+01:00 advise --f
 > ["sleep-debt","none",8,2,null,null]
 > ["bruxism","none",null,null,0,1]
 $ twitchlog --journal small.journal --as-of 2026-11-24T10:00:00+01:00 advise --format json 2>/dev/null | jq -c '[.remedies[] | [.id, .last_day, .tried]]'
-> [["magnesium",null,null],["caffeine-limit",null,null],["diet",null,null]]
+> [["caffeine-limit",null,null],["diet",null,null],["magnesium",null,null]]
 
 # Month 3: nothing points at a cause; triage says doctor (recurring), so advise leads with it and lists medical options.
 $ twitchlog --journal example.journal --as-of 2026-10-31 advise | head -n 4
 > Care level: doctor (See a doctor)
->   - recurring (doctor): twitches in 3 calendar months of the last 180 days (2026-08, 2026-09, 2026-10), 3 or more is the rule
->   Book an appointment with your doctor and bring your journal (`twitchlog report`).
+>   - recurring (doctor): 3 separate runs of twitching began in the last 180 days (2026-08-03, 2026-09-17, 2026-10-15), each at least 28 days after the one before; 3 or more is the rule
+>   Book an appointment with a doctor (a GP) in the next week or two, and bring your journal (`twitchlog report`).
 >   See `twitchlog triage` for the evidence and the questions.
 $ twitchlog --journal example.journal --as-of 2026-10-31 advise --format json | jq -c '[.level, .no_data, (.causes | map(.tier) | unique), [.remedies[] | select(.kind == "medical") | .id]]'
 > ["doctor",false,["none"],["blood-work","nerve-conduction","neuro-exam","botox","gabapentin","physical-therapy"]]

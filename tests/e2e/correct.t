@@ -87,7 +87,7 @@ $ twitchlog --as-of 2026-11-24T10:13:00+01:00 triage --no-ask --yes spreading --
 > doctor
 $ twitchlog --as-of 2026-11-24T10:14:00+01:00 retract 10:13 --note "pressed y by mistake"
 > Taking back 1 entry:
->   2026-11-24T10:13:00+01:00  triage   level=doctor flags=spreading
+>   2026-11-24T10:13:00+01:00  triage   level=doctor yes=spreading
 > 2026-11-24T10:14:00+01:00 retract of=2026-11-24T10:13:00+01:00 kind=triage note="pressed y by mistake"
 $ twitchlog --as-of 2026-11-24T10:15:00+01:00 triage --no-ask --format json | jq -r '.level'
 > self-care

@@ -2,7 +2,7 @@
 # exit 2 for usage and 1 for I/O, and the journal byte for byte unchanged.
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 log -q -s2 && cp journal.txt before.txt
 $ twitchlog log --checkin coffee=3
-! twitchlog: error: unknown factor "coffee"; valid: caffeine, sleep, stress, water (and note=TEXT)
+! twitchlog: error: unknown factor "coffee"; valid: caffeine, sleep, stress, water, alcohol (and note=TEXT)
 ? 2
 $ twitchlog log --checkin caffeine=25
 ! twitchlog: error: caffeine 25 is out of range: 0 to 20 (cups/day)
@@ -11,13 +11,13 @@ $ twitchlog log --checkin sleep=6,5
 ! twitchlog: error: sleep must be a number such as 3 or 6.5, not "6,5" (use a dot for decimals)
 ? 2
 $ twitchlog log --checkin
-! twitchlog: error: a check-in needs at least one value: caffeine=N, sleep=N, stress=N, water=N
+! twitchlog: error: a check-in needs at least one value: caffeine=N, sleep=N, stress=N, water=N, alcohol=N
 ? 2
 $ twitchlog log --remedy magnesum
-! twitchlog: error: unknown remedy "magnesum"; valid: hydration, magnesium, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy
+! twitchlog: error: unknown remedy "magnesum"; valid: hydration, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, magnesium, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy
 ? 2
 $ twitchlog log --flag itchy
-! twitchlog: error: --flag: unknown id "itchy"; valid: spreading, persistent, recurring, chewing, weakness, drooping, speech, swallowing, wasting, sudden-droop
+! twitchlog: error: --flag: unknown id "itchy"; valid: stroke-signs, breathing, seizure, weakness, drooping, speech, vision, swallowing, ear-rash, tingling-cramps, numb-chin, head-injury, jaw-headache, dystonia, wasting, spreading, persistent, recurring, chewing, eye-closing, eye-red, stiffness, medicine, known-condition
 ? 2
 $ twitchlog log --where knee
 ! twitchlog: error: --where: unknown area "knee"; valid: lower-lip, upper-lip, eyelid, cheek, jaw, chin, neck, arm, leg, other
@@ -53,7 +53,7 @@ $ twitchlog log -t Espresso
 ! twitchlog: error: -t/--tag: "Espresso" is not a valid id; use lowercase letters, digits, '-' and '_'
 ? 2
 $ twitchlog log --checkin caffeine=1 --note x
-! twitchlog: error: choose one of --checkin, --remedy and --note (with none of them, the entry is a twitch)
+! twitchlog: error: choose one of --checkin, --remedy, --note and --visit (with none of them, the entry is a twitch)
 ? 2
 $ twitchlog log --checkin caffeine=1 -s3
 ! twitchlog: error: -s/--severity does not apply to checkin entries
@@ -68,7 +68,7 @@ $ twitchlog log --as-of yesterday
 ! twitchlog: error: --as-of: invalid time "yesterday": not a form twitchlog knows; use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, YYYY-MM-DD HH:MM or an RFC 3339 date-time
 ? 2
 $ twitchlog log --checkin - < /dev/null
-! twitchlog: error: a check-in needs at least one value: caffeine=N, sleep=N, stress=N, water=N
+! twitchlog: error: a check-in needs at least one value: caffeine=N, sleep=N, stress=N, water=N, alcohol=N
 ? 2
 $ cmp journal.txt before.txt && echo unchanged
 > unchanged
@@ -109,5 +109,5 @@ $ cmp journal.txt before.txt && echo unchanged
 
 # Item 15: messages escape once: the escape shows as \x1b, not \\x1b.
 $ twitchlog log --remedy "$(printf 'x\033]0;t')"
-! twitchlog: error: unknown remedy "x\x1b]0;t"; valid: hydration, magnesium, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy
+! twitchlog: error: unknown remedy "x\x1b]0;t"; valid: hydration, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, magnesium, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy
 ? 2

@@ -42,6 +42,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02
 >   sleep      under 7      risk: 0.6 on 8 days; other: 0.9 on 7 days; ratio 0.7
 >   stress     4 or more    risk: - on 0 days; other: - on 0 days; ratio - (too little data: under 3 days in a group)
 >   water      under 1.5    risk: - on 0 days; other: - on 0 days; ratio - (too little data: under 3 days in a group)
+>   alcohol    3 or more    risk: - on 0 days; other: - on 0 days; ratio - (too little data: under 3 days in a group)
 >
 > Tags: coffee (6), late (2), screen (2)
 >
@@ -50,7 +51,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02
 >   hot-bath         since 2026-11-20: 0.6 before, 0.4 after (not in the rules)
 >
 > Red flags on 2026-11-24: spreading (doctor); care level doctor (see `twitchlog triage`)
-> twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one.
+> twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one. These rules are for adults: for a child, or in pregnancy, ask a doctor.
 ! journal.txt:49:11: warning: skipped: expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)
 !  49 | 2026-11-17 twitch
 !     |           ^
@@ -250,6 +251,32 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >         "p_adjusted": null,
 >         "days_risk_side": 0,
 >         "days_other_side": 0
+>       },
+>       {
+>         "id": "alcohol",
+>         "lag": 0,
+>         "per": "unit",
+>         "rate_ratio": null,
+>         "ci_low": null,
+>         "ci_high": null,
+>         "verdict": "not-enough-data",
+>         "with": [],
+>         "p_adjusted": null,
+>         "days_risk_side": 0,
+>         "days_other_side": 0
+>       },
+>       {
+>         "id": "alcohol",
+>         "lag": 1,
+>         "per": "unit",
+>         "rate_ratio": null,
+>         "ci_low": null,
+>         "ci_high": null,
+>         "verdict": "not-enough-data",
+>         "with": [],
+>         "p_adjusted": null,
+>         "days_risk_side": 0,
+>         "days_other_side": 0
 >       }
 >     ],
 >     "remedies": [
@@ -315,6 +342,18 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >       "ratio": null,
 >       "enough_data": false,
 >       "stands_out": false
+>     },
+>     {
+>       "id": "alcohol",
+>       "threshold": 3,
+>       "risk_side": "high",
+>       "risk_days": 0,
+>       "risk_rate": null,
+>       "other_days": 0,
+>       "other_rate": null,
+>       "ratio": null,
+>       "enough_data": false,
+>       "stands_out": false
 >     }
 >   ],
 >   "remedies": [
@@ -364,7 +403,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >       {
 >         "id": "spreading",
 >         "level": "doctor",
->         "evidence": "1 twitch outside the local areas in the last 30 days (where: eyelid)"
+>         "evidence": "twitches in 2 places in the last 7 days (eyelid, lips); 2 or more is the rule"
 >       }
 >     ]
 >   },
@@ -382,7 +421,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >       "line": 45,
 >       "column": 37,
 >       "severity": "warning",
->       "message": "unknown remedy \"hot-bath\"; valid: hydration, magnesium, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy"
+>       "message": "unknown remedy \"hot-bath\"; valid: hydration, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, magnesium, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy"
 >     },
 >     {
 >       "file": "journal.txt",
@@ -400,7 +439,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >     }
 >   ],
 >   "warnings_total": 3,
->   "disclaimer": "twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one."
+>   "disclaimer": "twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one. These rules are for adults: for a child, or in pregnancy, ask a doctor."
 > }
 
 # One row per period for spreadsheets; RFC 4180 quoting, LF line ends.
@@ -467,10 +506,10 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >
 > ## Red flags (as of 2026-11-24T12:00:00+01:00)
 >
-> - **Spreading** (doctor): Twitching that moves beyond the lips is no longer a local irritation.
->   - 1 twitch outside the local areas in the last 30 days (where: eyelid)
+> - **Spreading** (doctor): Twitching in more than one place is no longer a local irritation.
+>   - twitches in 2 places in the last 7 days (eyelid, lips); 2 or more is the rule
 >
-> *twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one.*
+> *twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one. These rules are for adults: for a child, or in pregnancy, ask a doctor.*
 ! journal.txt:49:11: warning: skipped: expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)
 !  49 | 2026-11-17 twitch
 !     |           ^
@@ -502,9 +541,10 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --format markdown 2>/dev/nu
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --to 2026-12-31 --format json 2>/dev/null | jq -c '[.from, .to, .days, .from_is, .trend.second_half.to]'
 > ["2026-11-06","2026-12-31",56,"default","2026-11-24"]
 
-# A range that ends in the past: red flags as triage saw them at its end (the eyelid twitch is later).
+# A range that ends in the past: red flags as triage saw them at its end: persistent (15 days of twitching
+# with gaps of 3 days or less up to 2026-11-13), not spreading (the eyelid twitch is later).
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --to 2026-11-15 --format json 2>/dev/null | jq -c '[.red_flags.as_of, .red_flags.level, .totals.episodes, .remedies[0].after_days]'
-> ["2026-11-15T23:59:59+01:00","self-care",13,9]
+> ["2026-11-15T23:59:59+01:00","doctor",13,9]
 
 # --window changes the days compared before and after a remedy.
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --window 3 --format json 2>/dev/null | jq -c '.remedies[] | [.id, .window_days, .before_days, .before_rate, .after_days, .after_rate]'

@@ -2,9 +2,9 @@
 $ twitchlog rules --dump | cmp - $SRC/data/rules.toml && echo identical
 > identical
 $ twitchlog rules --check $SRC/data/rules.toml
-> .*/data/rules.toml: ok: 4 levels, 4 factors, [0-9]+ areas, 9 causes, 10 red flags, 16 remedies (re)
+> .*/data/rules.toml: ok: 4 levels, 5 factors, [0-9]+ areas, 10 causes, 24 red flags, 16 remedies (re)
 $ twitchlog rules | head -n 1
-> Rules: <built-in> (schema 1)
+> Rules: <built-in> (schema 2)
 $ twitchlog rules --format json | jq -r '.levels[].id' | tr '\n' ' '
 > self-care doctor doctor-soon emergency 
 $ twitchlog rules --format json | jq -c '.factors[] | [.id, .threshold, .risk_side]'
@@ -12,18 +12,18 @@ $ twitchlog rules --format json | jq -c '.factors[] | [.id, .threshold, .risk_si
 > ["sleep",7,"low"]
 > ["stress",4,"high"]
 > ["water",1.5,"low"]
+> ["alcohol",3,"high"]
 $ twitchlog rules --format json | jq -c '.red_flags[] | select(.journal != null) | [.id, .journal]'
-> ["spreading",{"rule":"outside-local-areas","window_days":30}]
-> ["persistent",{"rule":"streak","max_gap_days":3,"min_span_days":28,"recent_days":7}]
-> ["recurring",{"rule":"months","window_days":180,"min_months":3}]
-> ["chewing",{"rule":"tag","window_days":30,"tags":["chewing"]}]
+> ["spreading",{"rule":"areas","window_days":7,"min_areas":2}]
+> ["persistent",{"rule":"streak","max_gap_days":3,"min_span_days":14,"recent_days":7}]
+> ["recurring",{"rule":"runs","window_days":180,"max_gap_days":3,"min_runs":3,"min_apart_days":28}]
 $ twitchlog rules --format yaml
 ! twitchlog: error: --format: unknown format "yaml"; valid: text, json
 ? 2
 
 # Validation reports every problem, with FILE:LINE and the id.
 $ : > empty.toml && twitchlog rules --check empty.toml
-! empty.toml:1: error: empty rule file: it needs schema = 1, a [triage] table and at least one [[level]] (start from `twitchlog rules --dump`)
+! empty.toml:1: error: empty rule file: it needs schema = 2, a [triage] table and at least one [[level]] (start from `twitchlog rules --dump`)
 ? 1
 $ printf 'schema = 1\n[triage\n' > syntax.toml && twitchlog rules --check syntax.toml
 ! syntax.toml:2:8: error: Error while parsing table header: expected ']', saw '\n'
@@ -35,8 +35,14 @@ $ twitchlog rules --dump | sed -e 's/^threshold = 3$/threshold = 30/' -e 's/^lev
 > bad.toml:N: error: red flag "weakness": unknown level "soon"; valid: self-care, doctor, doctor-soon, emergency
 > bad.toml:N: error: red flag "drooping": unknown level "soon"; valid: self-care, doctor, doctor-soon, emergency
 > bad.toml:N: error: red flag "speech": unknown level "soon"; valid: self-care, doctor, doctor-soon, emergency
+> bad.toml:N: error: red flag "vision": unknown level "soon"; valid: self-care, doctor, doctor-soon, emergency
 > bad.toml:N: error: red flag "swallowing": unknown level "soon"; valid: self-care, doctor, doctor-soon, emergency
-> bad.toml:N: error: red flag "wasting": unknown level "soon"; valid: self-care, doctor, doctor-soon, emergency
+> bad.toml:N: error: red flag "ear-rash": unknown level "soon"; valid: self-care, doctor, doctor-soon, emergency
+> bad.toml:N: error: red flag "tingling-cramps": unknown level "soon"; valid: self-care, doctor, doctor-soon, emergency
+> bad.toml:N: error: red flag "numb-chin": unknown level "soon"; valid: self-care, doctor, doctor-soon, emergency
+> bad.toml:N: error: red flag "head-injury": unknown level "soon"; valid: self-care, doctor, doctor-soon, emergency
+> bad.toml:N: error: red flag "jaw-headache": unknown level "soon"; valid: self-care, doctor, doctor-soon, emergency
+> bad.toml:N: error: red flag "dystonia": unknown level "soon"; valid: self-care, doctor, doctor-soon, emergency
 $ twitchlog rules --check missing.toml
 ! twitchlog: error: cannot read missing.toml: No such file or directory
 ? 1
@@ -53,6 +59,6 @@ $ twitchlog --rules own.toml log -q --where eye && echo logged
 $ TWITCHLOG_RULES=own.toml twitchlog log -q --where eye && echo logged
 > logged
 $ mkdir -p home/.config/twitchlog && cp own.toml home/.config/twitchlog/rules.toml && twitchlog rules | head -n 1
-> Rules: .*/home/.config/twitchlog/rules.toml \(schema 1\) (re)
+> Rules: .*/home/.config/twitchlog/rules.toml \(schema 2\) (re)
 $ XDG_CONFIG_HOME=$PWD/elsewhere twitchlog rules | head -n 1
-> Rules: <built-in> (schema 1)
+> Rules: <built-in> (schema 2)

@@ -2,16 +2,17 @@
 # No journal yet, no answers, not on a terminal: nothing is asked, all is listed.
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage
 > Care level: self-care (Self-care)
->   No red flag: this looks like ordinary, harmless twitching.
->   Look after the usual causes (caffeine, sleep, stress, water, magnesium) and keep logging.
+>   No red flag in what you answered and logged.
+>   Look after the usual causes (caffeine, sleep, stress, water) and keep logging; run `twitchlog triage` again if anything new appears.
+>   24 of the 24 questions were not answered, so this is not an all-clear.
 >
-> No red flag, from your answers or from the journal.
+> No open red flag, from your answers or from the journal.
 >
-> Not answered: sudden-droop, weakness, drooping, speech, swallowing, wasting, spreading, persistent, recurring, chewing
->   Answer them with --yes ID,... and --no ID,..., or run triage on a terminal.
+> Not answered (24 of 24): stroke-signs, breathing, seizure, weakness, drooping, speech, vision, swallowing, ear-rash, tingling-cramps, numb-chin, head-injury, jaw-headache, dystonia, wasting, spreading, persistent, recurring, chewing, eye-closing, eye-red, stiffness, medicine, known-condition
+>   Answer them with --yes, --no and --unsure ID,..., or run triage on a terminal.
 >
 > As of 2026-11-24T10:00:00+01:00, from journal.txt.
-> twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one.
+> twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one. These rules are for adults: for a child, or in pregnancy, ask a doctor.
 ! twitchlog: note: journal journal.txt does not exist yet; nothing from it is taken into account
 $ test -e journal.txt || echo "nothing recorded"
 > nothing recorded
@@ -24,58 +25,60 @@ $ twitchlog --as-of 2026-11-24T10:00:00+01:00 log -q --at "2026-11-01 08:00" --w
 $ cp journal.txt before.txt
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --exit-code
 > Care level: doctor (See a doctor)
->   Something in the pattern deserves a doctor's look, though it is not urgent.
->   Book an appointment with your doctor and bring your journal (`twitchlog report`).
+>   Something here deserves a doctor's look, though it is not urgent.
+>   Book an appointment with a doctor (a GP) in the next week or two, and bring your journal (`twitchlog report`).
 >
-> Red flags:
->   spreading  doctor  from the journal
->     Has the twitching spread to other parts of your face or body?
->     - 1 twitch outside the local areas in the last 30 days (where: eyelid)
->       journal.txt:26
->     What to do: Book a doctor's appointment and say where the twitching has been.
+> Open red flags:
 >   persistent  doctor  from the journal
->     Has the twitching gone on, day after day, for more than 4 weeks?
->     - twitching on 25 of the 29 days from 2026-10-27 to 2026-11-24 (no gap over 3 days); 28 days or more is the rule
+>     Has the twitching gone on for 2 weeks or longer?
+>     - twitching on 25 of the 29 days from 2026-10-27 to 2026-11-24 (no gap over 3 days); 14 days or more is the rule
 >       journal.txt:2, journal.txt:3, journal.txt:4, journal.txt:5, journal.txt:6 and 20 more
->     What to do: Book a doctor's appointment; blood work for electrolytes, thyroid and vitamins is a usual first step.
+>     Harmless twitching usually settles; the NHS advises a doctor after 2 weeks (the article says 4).
+>     What to do: Book a doctor's appointment; blood tests for salts, thyroid and vitamins are a usual first step.
+>     Open since 2026-10-27 00:00; open while the pattern holds, or until a doctor has seen you.
+>     Seen a doctor about it? `twitchlog log --visit` closes it.
+>     Source: NHS: Twitching eyes and muscles; the article (4 weeks)
 >   chewing  doctor  from the journal
 >     Do particular movements, such as chewing, set the twitching off?
->     - 1 twitch tagged chewing in the last 30 days
+>     - 1 twitch entry names it (the latest on 2026-10-30 08:00)
 >       journal.txt:25
+>     Twitching set off by a movement can point at the nerve rather than at lifestyle.
 >     What to do: Book a doctor's appointment and describe which movements set it off.
+>     Open since 2026-10-30 08:00; open until 2026-11-28, or until a doctor has seen you.
+>     Seen a doctor about it? `twitchlog log --visit` closes it.
+>     Logged by mistake? `twitchlog retract 2026-10-30T08:00:00+01:00 --kind twitch`
+>     Source: the article
 >
-> Not answered: sudden-droop, weakness, drooping, speech, swallowing, wasting, recurring
->   Answer them with --yes ID,... and --no ID,..., or run triage on a terminal.
+> Not answered (22 of 24): stroke-signs, breathing, seizure, weakness, drooping, speech, vision, swallowing, ear-rash, tingling-cramps, numb-chin, head-injury, jaw-headache, dystonia, wasting, spreading, recurring, eye-closing, eye-red, stiffness, medicine, known-condition
+>   Answer them with --yes, --no and --unsure ID,..., or run triage on a terminal.
 >
 > As of 2026-11-24T10:00:00+01:00, from journal.txt.
-> twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one.
+> twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one. These rules are for adults: for a child, or in pregnancy, ask a doctor.
 ? 10
 
 # Two days earlier, the streak is one day short of four weeks, and the last lines are in the future
 # (check lists them as warnings; triage counts them in one line).
 $ twitchlog --as-of 2026-11-22T10:00:00+01:00 triage --no-ask --format json | jq -c '[.level, [.red_flags[].id], .as_of]'
-> ["doctor",["spreading","chewing"],"2026-11-22T10:00:00+01:00"]
+> ["doctor",["persistent","chewing"],"2026-11-22T10:00:00+01:00"]
 
 # JSON for scripts: every flag with its level, source and evidence.
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --format json | jq -c '.red_flags[] | [.id, .level, .source, .evidence[0].rule, .evidence[0].lines[0], .evidence[0].line_count]'
-> ["spreading","doctor","journal","outside-local-areas",26,1]
-> ["persistent","doctor","journal","streak",2,25]
-> ["chewing","doctor","journal","tag",25,1]
+> ["persistent","doctor","NHS: Twitching eyes and muscles; the article (4 weeks)","streak",2,25]
+> ["chewing","doctor","the article","flags",25,1]
 # The figures of each piece of evidence, besides its words.
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --format json | jq -c '.red_flags[].evidence[] | del(.text, .lines, .line_count)'
-> {"source":"journal","rule":"outside-local-areas","window_days":30,"twitches":1,"areas":["eyelid"]}
-> {"source":"journal","rule":"streak","first_day":"2026-10-27","last_day":"2026-11-24","twitch_days":25,"span_days":29,"max_gap_days":3,"min_span_days":28}
-> {"source":"journal","rule":"tag","window_days":30,"twitches":1,"tags":["chewing"]}
+> {"from":"journal","rule":"streak","first":"2026-10-27T00:00:00+01:00","latest":"2026-11-24T08:00:00+01:00","first_day":"2026-10-27","last_day":"2026-11-24","twitch_days":25,"span_days":29,"max_gap_days":3,"min_span_days":14}
+> {"from":"journal","rule":"flags","first":"2026-10-30T08:00:00+01:00","latest":"2026-10-30T08:00:00+01:00","entry_kind":"twitch","entries":1,"entries_at_least":false,"latest_entry":"2026-10-30T08:00:00+01:00","retract":"twitchlog retract 2026-10-30T08:00:00+01:00 --kind twitch"}
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --format json | jq -r '.red_flags[1].evidence[0].text'
-> twitching on 25 of the 29 days from 2026-10-27 to 2026-11-24 (no gap over 3 days); 28 days or more is the rule
+> 1 twitch entry names it (the latest on 2026-10-30 08:00)
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --format json | jq -c '[.unanswered, .recorded, (.disclaimer | length > 0)]'
-> [["sudden-droop","weakness","drooping","speech","swallowing","wasting","recurring"],false,true]
+> [["stroke-signs","breathing","seizure","weakness","drooping","speech","vision","swallowing","ear-rash","tingling-cramps","numb-chin","head-injury","jaw-headache","dystonia","wasting","spreading","recurring","eye-closing","eye-red","stiffness","medicine","known-condition"],false,true]
 
 # Answers from options. A "no" never hides what the journal shows; unsure counts as yes.
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --dry-run --no spreading --yes weakness --format json | jq -c '[.level, [.red_flags[] | [.id, .source, .answer]], .answers]'
-> ["doctor-soon",[["weakness","answer","yes"],["spreading","journal","no"],["persistent","journal",null],["chewing","journal",null]],{"spreading":"no","weakness":"yes"}]
+> ["doctor-soon",[["weakness","NHS: Bell's palsy; NHS: Stroke symptoms","yes"],["persistent","NHS: Twitching eyes and muscles; the article (4 weeks)",null],["chewing","the article",null]],{"spreading":"no","weakness":"yes"}]
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --dry-run --yes weakness --no-ask --format json | jq -c '.red_flags[0].evidence'
-> [{"source":"answer","rule":null,"answer":"yes","text":"answered yes","lines":[],"line_count":0}]
+> [{"from":"answer","rule":null,"first":"2026-11-24T10:00:00+01:00","latest":"2026-11-24T10:00:00+01:00","answer":"yes","sudden":false,"text":"answered yes","lines":[],"line_count":0}]
 $ cmp journal.txt before.txt && echo "--dry-run wrote nothing"
 > --dry-run wrote nothing
 
@@ -83,15 +86,15 @@ $ cmp journal.txt before.txt && echo "--dry-run wrote nothing"
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --no sudden-droop,weakness,drooping,speech,swallowing,wasting,recurring --exit-code > /dev/null
 ? 10
 $ tail -n 1 journal.txt
-> 2026-11-24T10:00:00+01:00 triage level=doctor
+> 2026-11-24T10:00:00+01:00 triage level=doctor no=drooping,recurring,speech,stroke-signs,swallowing,wasting,weakness
 $ twitchlog --as-of 2026-11-24T10:05:00+01:00 triage --no-ask --yes speech --exit-code > /dev/null
 ? 11
 $ tail -n 1 journal.txt
-> 2026-11-24T10:05:00+01:00 triage level=doctor-soon flags=speech
+> 2026-11-24T10:05:00+01:00 triage level=doctor-soon yes=speech
 $ twitchlog --as-of 2026-12-23T10:00:00+01:00 triage --no-ask --format json | jq -c '.red_flags[] | select(.id == "speech") | .evidence[0] | [.rule, .entry_kind, .entries, .window_days, .lines, .text]'
-> ["flags","triage",1,30,[28],"answered yes or unsure in 1 triage in the last 30 days"]
+> ["answers","triage",1,null,[28],"answered yes in 1 triage (the latest on 2026-11-24 10:05)"]
 $ twitchlog --as-of 2026-12-24T10:00:00+01:00 triage --no-ask --format json | jq -c '[.red_flags[] | select(.id == "speech")] | length'
-> 0
+> 1
 $ cp journal.txt before.txt
 
 # Asking, with answers on standard input (--ask forces it off a terminal):
@@ -101,27 +104,28 @@ $ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --ask --dry-run --format js
 < maybe
 < ?
 < N
-> ["doctor-soon",{"drooping":"no","sudden-droop":"no","weakness":"unsure"},true,["swallowing","wasting","recurring"]]
-! 6 questions, most urgent first. Answer y (yes), n (no) or ? (unsure).
-! [emergency] Did one side of your face droop suddenly, with slurred speech or a weak arm? [y/n/?] n
-! [doctor-soon] Do the muscles of your face feel weak? [y/n/?] maybe
-!   Please answer y (yes), n (no) or ? (unsure): ?
-! [doctor-soon] Does your lip or face droop, especially on one side? [y/n/?] N
-! [doctor-soon] Is it hard to swallow? [y/n/?] 
+> ["emergency",{"breathing":"unsure","stroke-signs":"no"},true,["seizure","vision","ear-rash","tingling-cramps","numb-chin","head-injury","jaw-headache","dystonia","spreading","eye-closing","eye-red","stiffness","medicine","known-condition"]]
+! 16 questions, most urgent first. Answer y (yes), n (no) or ? (unsure); q stops.
+! [emergency] Now or in the last 24 hours, did any ONE of these come on suddenly: the face drooping on one side, an arm or leg weak or numb, speech slurred or muddled, loss of sight or double vision, loss of balance, or a sudden severe headache? [y/n/?] n
+! [emergency] Now or in the last 24 hours, have you had difficulty breathing, or does your throat feel tight? [y/n/?] maybe
+!   Please answer y (yes), n (no) or ? (unsure), or q to stop: ?
+!
+! Call your local emergency number now (999 in the UK, 112 in the EU, 911 in the US and Canada, 000 in Australia). Note the time it started. Do not drive yourself.
+!
 
 # An emergency answered yes stops the questions and shows the result at once.
 $ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --ask --exit-code | head -n 3
 < y
 > Care level: emergency (Emergency)
->   Possible stroke signs: every minute counts.
->   Call emergency services now (112 in Europe, 911 in North America). Do not drive yourself.
-! 6 questions, most urgent first. Answer y (yes), n (no) or ? (unsure).
-! [emergency] Did one side of your face droop suddenly, with slurred speech or a weak arm? [y/n/?] y
+>   Possible signs of a stroke or another emergency: every minute counts.
+>   Call your local emergency number now (999 in the UK, 112 in the EU, 911 in the US and Canada, 000 in Australia). Note the time it started. Do not drive yourself.
+! 16 questions, most urgent first. Answer y (yes), n (no) or ? (unsure); q stops.
+! [emergency] Now or in the last 24 hours, did any ONE of these come on suddenly: the face drooping on one side, an arm or leg weak or numb, speech slurred or muddled, loss of sight or double vision, loss of balance, or a sudden severe headache? [y/n/?] y
 !
-! Call emergency services now (112 in Europe, 911 in North America). Do not drive yourself.
+! Call your local emergency number now (999 in the UK, 112 in the EU, 911 in the US and Canada, 000 in Australia). Note the time it started. Do not drive yourself.
 !
 $ tail -n 1 journal.txt
-> 2026-11-24T10:10:00+01:00 triage level=emergency flags=sudden-droop
+> 2026-11-24T10:10:00+01:00 triage level=emergency yes=stroke-signs
 $ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --no-ask --exit-code > /dev/null
 ? 12
 
@@ -139,12 +143,13 @@ $ NO_COLOR=1 script -qec "twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --n
 > 0
 ? 1
 $ printf 'n\n' | script -qec "twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --dry-run --color never" /dev/null | grep -c "questions, most urgent first"
-> 1
+> 0
+? 1
 
 # Usage errors change nothing.
 $ cp journal.txt before.txt
 $ twitchlog triage --yes itchy
-! twitchlog: error: --yes: unknown red flag "itchy"; valid: spreading, persistent, recurring, chewing, weakness, drooping, speech, swallowing, wasting, sudden-droop
+! twitchlog: error: --yes: unknown red flag "itchy"; valid: stroke-signs, breathing, seizure, weakness, drooping, speech, vision, swallowing, ear-rash, tingling-cramps, numb-chin, head-injury, jaw-headache, dystonia, wasting, spreading, persistent, recurring, chewing, eye-closing, eye-red, stiffness, medicine, known-condition
 ? 2
 $ twitchlog triage --yes chewing --no chewing
 ! twitchlog: error: red flag "chewing" is answered both yes and no
@@ -168,9 +173,9 @@ $ twitchlog --as-of 2099-01-01T10:00:00+01:00 triage --ask
 ! twitchlog: error: --as-of: 2099-01-01T10:00:00\+01:00 is later than the clock \(.*\); a command that writes takes no future --as-of, so that no entry is dated in the future \(reading commands take one\) (re)
 ? 2
 $ twitchlog --as-of 2099-01-01T10:00:00+01:00 triage --dry-run --yes chewing --format json | jq -c '[.level, [.red_flags[].id], .recorded]'
-> ["doctor",["chewing"],false]
+> ["doctor-soon",["stroke-signs","speech","chewing"],false]
 $ twitchlog --as-of 2099-01-01T10:00:00+01:00 triage --no-ask --format json | jq -c '[.level, .recorded]'
-> ["self-care",false]
+> ["doctor-soon",false]
 $ cmp journal.txt before.txt && echo unchanged
 > unchanged
 
@@ -184,7 +189,7 @@ $ head -n 1 out.txt; grep -c '^twitchlog: error: this triage was not recorded: '
 # Malformed lines are skipped with a warning, never fatal; a torn last line is ignored, as the contract says.
 $ printf 'garbage\n2026-11-24T09:00:00+01:00 twitch where=cheek' >> journal.txt
 $ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --no-ask --format json | jq -c '[.level, [.red_flags[].id]]'
-> ["emergency",["sudden-droop","speech","spreading","persistent","chewing"]]
+> ["emergency",["stroke-signs","speech","persistent","chewing"]]
 
 # An entry invalid as a whole is skipped, as check rejects it: a severity of 7 does not make weakness
 # count, nor does a tag list with a word that is not an id make chewing count.
