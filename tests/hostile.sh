@@ -55,14 +55,14 @@ awk 'BEGIN { printf "x = "; for (i = 0; i < 5000; i++) printf "{a="; printf "1";
 sed 's/^threshold = 3$/threshold = 1e999/' rules.toml > r-inf.toml
 sed 's/^threshold = 3$/threshold = nan/' rules.toml > r-nan.toml
 sed 's/^threshold = 3$/threshold = -0.0/' rules.toml > r-minus0.toml
-sed 's/^window_days = 30$/window_days = 99999999999999999999/' rules.toml > r-int-overflow.toml
-sed 's/^window_days = 30$/window_days = -5/' rules.toml > r-negative.toml
+sed 's/^window_days = 180$/window_days = 99999999999999999999/' rules.toml > r-int-overflow.toml
+sed 's/^window_days = 180$/window_days = -5/' rules.toml > r-negative.toml
 { cat rules.toml; printf '\ninclude = "/etc/passwd"\n'; } > r-include.toml
 { cat rules.toml; printf '\n[x]\ntext = "a\000b"\n'; } > r-nul.toml
 { cat rules.toml; printf '\n# caf\351\n'; } > r-latin1.toml
 { cat rules.toml; awk 'BEGIN { printf "\nhuge = \""; for (i = 0; i < 1000000; i++) printf "h"; print "\"" }'; } > r-huge-string.toml
 sed 's/^id = "magnesium"$/id = "magnesium\\u001b[31m"/' rules.toml > r-ansi-id.toml
-sed 's/^schema = 1$/schema = 2/' rules.toml > r-schema.toml
+sed 's/^schema = 2$/schema = 3/' rules.toml > r-schema.toml
 printf 'schema = 1\n[triage\n' > r-syntax.toml
 printf '\033[31m' > escape.txt
 # Issue 14: a terminal title and colour escape (OSC, BEL, CSI), C1, bidi and zero-width characters,
@@ -132,7 +132,7 @@ cases=$(cat <<'EOF'
 1 rules-invalid-utf8 :: twitchlog rules --check r-latin1.toml
 1 rules-huge-string :: twitchlog rules --check r-huge-string.toml
 1 rules-escape-in-id :: twitchlog rules --check r-ansi-id.toml
-1 rules-schema-2 :: twitchlog --rules r-schema.toml $now triage --no-ask
+1 rules-schema-3 :: twitchlog --rules r-schema.toml $now triage --no-ask
 1 rules-syntax :: twitchlog --rules r-syntax.toml $now report
 1 rules-is-a-folder :: twitchlog --rules folder.txt rules
 1 rules-missing :: twitchlog --rules missing.toml $now advise

@@ -17,7 +17,9 @@ $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage
 $ test -e journal.txt || echo "nothing recorded"
 > nothing recorded
 
-# Four weeks of twitching, a chewing tag and a twitch on the eyelid: three flags from the journal.
+# Four weeks of twitching, a chewing tag and a twitch on the eyelid weeks ago: persistent (a run of 14
+# days or more) and chewing (the tag counts as the flag, for 30 days); one eyelid twitch in the last 7
+# days would be needed for spreading.
 $ for d in 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24; do twitchlog --as-of 2026-11-24T10:00:00+01:00 log -q --at "2026-11-$d 08:00" -s2; done
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 log -q --at "2026-10-27 08:00" -s2
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 log -q --at "2026-10-30 08:00" -s2 -t chewing
@@ -56,8 +58,7 @@ $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --exit-code
 > twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one. These rules are for adults: for a child, or in pregnancy, ask a doctor.
 ? 10
 
-# Two days earlier, the streak is one day short of four weeks, and the last lines are in the future
-# (check lists them as warnings; triage counts them in one line).
+# Two days earlier the last lines are in the future (check lists them as warnings; triage leaves them out).
 $ twitchlog --as-of 2026-11-22T10:00:00+01:00 triage --no-ask --format json | jq -c '[.level, [.red_flags[].id], .as_of]'
 > ["doctor",["persistent","chewing"],"2026-11-22T10:00:00+01:00"]
 
@@ -74,7 +75,8 @@ $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --format json | jq
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --format json | jq -c '[.unanswered, .recorded, (.disclaimer | length > 0)]'
 > [["stroke-signs","breathing","seizure","weakness","drooping","speech","vision","swallowing","ear-rash","tingling-cramps","numb-chin","head-injury","jaw-headache","dystonia","wasting","spreading","recurring","eye-closing","eye-red","stiffness","medicine","known-condition"],false,true]
 
-# Answers from options. A "no" never hides what the journal shows; unsure counts as yes.
+# Answers from options. A "no" never hides what the journal shows (spreading is not open here: no to it
+# changes nothing); unsure counts as yes.
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --dry-run --no spreading --yes weakness --format json | jq -c '[.level, [.red_flags[] | [.id, .source, .answer]], .answers]'
 > ["doctor-soon",[["weakness","NHS: Bell's palsy; NHS: Stroke symptoms","yes"],["persistent","NHS: Twitching eyes and muscles; the article (4 weeks)",null],["chewing","the article",null]],{"spreading":"no","weakness":"yes"}]
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --dry-run --yes weakness --no-ask --format json | jq -c '.red_flags[0].evidence'
@@ -82,7 +84,8 @@ $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --dry-run --yes weakness --
 $ cmp journal.txt before.txt && echo "--dry-run wrote nothing"
 > --dry-run wrote nothing
 
-# Answered questions are recorded, so the flags stay in force for 30 days.
+# Answered questions are recorded, "no" answers too: a recorded no spares its question for a while
+# (7 days at doctor-soon, 30 at doctor), and a yes stays open: doctor-soon until a doctor has seen you.
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 triage --no-ask --no sudden-droop,weakness,drooping,speech,swallowing,wasting,recurring --exit-code > /dev/null
 ? 10
 $ tail -n 1 journal.txt
@@ -91,27 +94,57 @@ $ twitchlog --as-of 2026-11-24T10:05:00+01:00 triage --no-ask --yes speech --exi
 ? 11
 $ tail -n 1 journal.txt
 > 2026-11-24T10:05:00+01:00 triage level=doctor-soon yes=speech
-$ twitchlog --as-of 2026-12-23T10:00:00+01:00 triage --no-ask --format json | jq -c '.red_flags[] | select(.id == "speech") | .evidence[0] | [.rule, .entry_kind, .entries, .window_days, .lines, .text]'
-> ["answers","triage",1,null,[28],"answered yes in 1 triage (the latest on 2026-11-24 10:05)"]
-$ twitchlog --as-of 2026-12-24T10:00:00+01:00 triage --no-ask --format json | jq -c '[.red_flags[] | select(.id == "speech")] | length'
-> 1
+$ twitchlog --as-of 2026-12-24T10:00:00+01:00 triage --no-ask --format json | jq -c '.red_flags[] | select(.id == "speech") | [.level, .since, .evidence[0].rule, .evidence[0].lines, .evidence[0].text]'
+> ["doctor-soon","2026-11-24T10:05:00+01:00","answers",[28],"answered yes in 1 triage (the latest on 2026-11-24 10:05)"]
+$ twitchlog --as-of 2026-11-24T10:06:00+01:00 triage --no-ask --format json | jq -c '[.spared[].id]'
+> ["weakness","drooping","swallowing","wasting","recurring"]
 $ cp journal.txt before.txt
 
-# Asking, with answers on standard input (--ask forces it off a terminal):
-# most urgent first; a bad answer is asked again; the end of input stops.
-$ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --ask --dry-run --format json | jq -c '[.level, .answers, .counted_unsure, .unanswered]'
+# Asking, with answers on standard input (--ask forces it off a terminal): most urgent first, the
+# emergency questions always, no question whose flag is open or was answered no recently; a bad
+# answer is asked again; after a yes (or unsure) to an onset flag one follow-up asks whether it came
+# on suddenly; the end of input stops, and the answers given so far count.
+$ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --ask --dry-run --format json | jq -c '[.level, .answers, .sudden, .counted_unsure, .interrupted]'
+< n
+< n
 < n
 < maybe
 < ?
 < N
-> ["emergency",{"breathing":"unsure","stroke-signs":"no"},true,["seizure","vision","ear-rash","tingling-cramps","numb-chin","head-injury","jaw-headache","dystonia","spreading","eye-closing","eye-red","stiffness","medicine","known-condition"]]
+> ["doctor-soon",{"breathing":"no","seizure":"no","stroke-signs":"no","vision":"unsure"},[],true,true]
 ! 16 questions, most urgent first. Answer y (yes), n (no) or ? (unsure); q stops.
 ! [emergency] Now or in the last 24 hours, did any ONE of these come on suddenly: the face drooping on one side, an arm or leg weak or numb, speech slurred or muddled, loss of sight or double vision, loss of balance, or a sudden severe headache? [y/n/?] n
-! [emergency] Now or in the last 24 hours, have you had difficulty breathing, or does your throat feel tight? [y/n/?] maybe
+! [emergency] Now or in the last 24 hours, have you had difficulty breathing, or does your throat feel tight? [y/n/?] n
+! [emergency] Now or in the last 24 hours, have you had a fit (seizure), passed out, or had jerking that spread from the face into the arm? [y/n/?] n
+! [doctor-soon] With the twitching, do you have double vision or loss of vision, or numbness or unsteadiness of your arms or legs? [y/n/?] maybe
 !   Please answer y (yes), n (no) or ? (unsure), or q to stop: ?
+!   Did it come on suddenly, now or in the last 24 hours? (about: vision) [y/n/?] N
+! [doctor-soon] Do you have a rash or blisters in or around the ear, or sudden hearing loss; or ear pain or dizziness together with weakness of the face? [y/n/?] 
+
+# A sudden onset makes it an emergency, which ends the questions; q stops them too.
+$ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --ask --dry-run --format json | jq -c '[.level, .answers, .sudden, [.red_flags[] | [.id, .level, .sudden]]]'
+< n
+< n
+< n
+< y
+< y
+> ["emergency",{"breathing":"no","seizure":"no","stroke-signs":"no","vision":"yes"},["vision"],[["vision","emergency",true],["speech","doctor-soon",false],["persistent","doctor",false],["chewing","doctor",false]]]
+! 16 questions, most urgent first. Answer y (yes), n (no) or ? (unsure); q stops.
+! [emergency] Now or in the last 24 hours, did any ONE of these come on suddenly: the face drooping on one side, an arm or leg weak or numb, speech slurred or muddled, loss of sight or double vision, loss of balance, or a sudden severe headache? [y/n/?] n
+! [emergency] Now or in the last 24 hours, have you had difficulty breathing, or does your throat feel tight? [y/n/?] n
+! [emergency] Now or in the last 24 hours, have you had a fit (seizure), passed out, or had jerking that spread from the face into the arm? [y/n/?] n
+! [doctor-soon] With the twitching, do you have double vision or loss of vision, or numbness or unsteadiness of your arms or legs? [y/n/?] y
+!   Did it come on suddenly, now or in the last 24 hours? (about: vision) [y/n/?] y
 !
 ! Call your local emergency number now (999 in the UK, 112 in the EU, 911 in the US and Canada, 000 in Australia). Note the time it started. Do not drive yourself.
 !
+$ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --ask --dry-run --format json | jq -c '[.answers, .interrupted]'
+< n
+< q
+> [{"stroke-signs":"no"},true]
+! 16 questions, most urgent first. Answer y (yes), n (no) or ? (unsure); q stops.
+! [emergency] Now or in the last 24 hours, did any ONE of these come on suddenly: the face drooping on one side, an arm or leg weak or numb, speech slurred or muddled, loss of sight or double vision, loss of balance, or a sudden severe headache? [y/n/?] n
+! [emergency] Now or in the last 24 hours, have you had difficulty breathing, or does your throat feel tight? [y/n/?] q
 
 # An emergency answered yes stops the questions and shows the result at once.
 $ twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --ask --exit-code | head -n 3
@@ -142,7 +175,10 @@ $ script -qec "twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --no-ask" /dev
 $ NO_COLOR=1 script -qec "twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --no-ask" /dev/null | grep -c "$(printf '\033')"
 > 0
 ? 1
-$ printf 'n\n' | script -qec "twitchlog --as-of 2026-11-24T10:10:00+01:00 triage --dry-run --color never" /dev/null | grep -c "questions, most urgent first"
+# (An emergency is open from 10:10 on, so nothing is asked then; two days later it is doctor-soon.)
+$ printf 'n\n' | script -qec "twitchlog --as-of 2026-11-26T10:10:00+01:00 triage --dry-run --color never" /dev/null | grep -c "questions, most urgent first"
+> 1
+$ printf 'n\n' | script -qec "twitchlog --as-of 2026-11-24T10:11:00+01:00 triage --dry-run --color never" /dev/null | grep -c "questions, most urgent first"
 > 0
 ? 1
 
