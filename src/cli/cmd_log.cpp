@@ -43,8 +43,7 @@ int after_entry(const LogOptions& options, const RuleSet& rules, const std::stri
   }
   const Level* notice = rules.find_level(rules.triage.notice_level);
   if (!options.request.flags.empty() && notice != nullptr && a.level->rank >= notice->rank) {
-    print_error(fmt::format("twitchlog: care level {} ({}): {}", printable(a.level->id), printable(a.level->name),
-                            printable(a.level->action)));
+    print_error(fmt::format("twitchlog: care level {}: {}", printable(a.level->id), printable(a.level->action)));
     print_error("twitchlog: `twitchlog triage` shows the reasons");
   }
   return options.exit_code ? exit_status_for(a) : 0;

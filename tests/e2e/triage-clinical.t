@@ -22,7 +22,7 @@ $ test -e journal.txt || echo "nothing written"
 # An old id (sudden-droop) is stored as the flag's id.
 $ twitchlog --as-of 2026-11-24T09:00:00+01:00 log --flag sudden-droop --exit-code
 > 2026-11-24T09:00:00+01:00 twitch flags=stroke-signs
-! twitchlog: care level emergency (Emergency): Call your local emergency number now (999 in the UK, 112 in the EU, 911 in the US and Canada, 000 in Australia). Note the time it started. Do not drive yourself.
+! twitchlog: care level emergency: Call your local emergency number now (999 in the UK, 112 in the EU, 911 in the US and Canada, 000 in Australia). Note the time it started. Do not drive yourself.
 ! twitchlog: `twitchlog triage` shows the reasons
 ? 12
 # A day and a minute later it is still open, now at doctor-soon: an unchecked event needs a doctor today.
@@ -58,7 +58,7 @@ $ twitchlog --as-of 2026-11-25T13:02:00+01:00 triage --no-ask --format json | jq
 
 # advise at emergency: only what to do now; at doctor-soon: the action first and no medical treatments.
 $ twitchlog --as-of 2026-11-25T14:00:00+01:00 log -q --flag breathing
-! twitchlog: care level emergency (Emergency): Call your local emergency number now (999 in the UK, 112 in the EU, 911 in the US and Canada, 000 in Australia). Note the time it started. Do not drive yourself.
+! twitchlog: care level emergency: Call your local emergency number now (999 in the UK, 112 in the EU, 911 in the US and Canada, 000 in Australia). Note the time it started. Do not drive yourself.
 ! twitchlog: `twitchlog triage` shows the reasons
 $ twitchlog --as-of 2026-11-25T14:01:00+01:00 advise 2>/dev/null
 > Care level: emergency (Emergency)
