@@ -247,7 +247,7 @@ namespace {
 
 // One column of the design, with what it stands for.
 struct Column {
-  enum class Role { intercept, factor, remedy, weekend, block } role;
+  enum class Role { intercept, factor, remedy, weekend, weekday, block } role;
   std::size_t index = 0;  // factor index, or remedy position
   int lag = 0;
   Eigen::VectorXd values;
@@ -400,12 +400,19 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
       wanted.push_back(Column{Column::Role::remedy, r, 0, v});
     }
   }
-  {
-    Eigen::VectorXd v(n);
-    for (Eigen::Index i = 0; i < n; ++i) {
-      const std::int64_t weekday = ((rows[static_cast<std::size_t>(i)] + 3) % 7 + 7) % 7;  // 0 = Monday
-      v[i] = weekday >= 5 ? 1.0 : 0.0;
+  // The day of the week: one term per day (Monday the baseline) on a long enough journal, else the weekend.
+  const auto weekday_of = [&](Eigen::Index i) {
+    return ((rows[static_cast<std::size_t>(i)] + 3) % 7 + 7) % 7;  // 0 = Monday
+  };
+  if (n >= s.weekday_min_days) {
+    for (std::int64_t d = 1; d < 7; ++d) {
+      Eigen::VectorXd v(n);
+      for (Eigen::Index i = 0; i < n; ++i) v[i] = weekday_of(i) == d ? 1.0 : 0.0;
+      if (v.sum() >= s.min_side_days) wanted.push_back(Column{Column::Role::weekday, static_cast<std::size_t>(d), 0, v});
     }
+  } else {
+    Eigen::VectorXd v(n);
+    for (Eigen::Index i = 0; i < n; ++i) v[i] = weekday_of(i) >= 5 ? 1.0 : 0.0;
     if (v.sum() >= s.min_side_days && n - v.sum() >= s.min_side_days) {
       wanted.push_back(Column{Column::Role::weekend, 0, 0, v});
     }
@@ -433,7 +440,9 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
   for (auto& c : wanted) {
     if (basis.add(c.values)) kept.push_back(std::move(c));
   }
-  std::uint64_t terms = 0;  // the terms whose effect we want: factors, remedies, the weekend
+  // The terms whose effect we want: factors, remedies, the weekend. The days of the week, like the
+  // blocks, only adjust; weekday_min_days makes sure there are days enough for them.
+  std::uint64_t terms = 0;
   for (const auto& c : kept) {
     terms +=
         (c.role == Column::Role::factor || c.role == Column::Role::remedy || c.role == Column::Role::weekend) ? 1 : 0;

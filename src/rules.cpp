@@ -405,6 +405,7 @@ class Loader {
       set_int(r, "block_days", i.block_days, 7, 3650);
       set_int(r, "max_blocks", i.max_blocks, 1, 100);
       set_int(r, "hac_lag_days", i.hac_lag_days, 0, 365);
+      set_int(r, "weekday_min_days", i.weekday_min_days, 14, 36600);
     });
   }
 

@@ -7,7 +7,7 @@
 // when the counts show no overdispersion), fitted as R's MASS::glm.nb does
 // (IRLS for the coefficients, Newton steps on the score for theta). Terms:
 // each factor of the rules per unit in its risk direction, on the same day
-// and the day before; the weekend; 28-day blocks for slow drift; remedies
+// and the day before; the weekend (each day of the week on a long journal); 28-day blocks for slow drift; remedies
 // on from their first day plus onset_days. Standard errors are widened to a
 // Newey-West (HAC) estimate when days are correlated, and a factor is called
 // a likely trigger only when its interval, adjusted (Holm) for the number

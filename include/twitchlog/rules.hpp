@@ -189,6 +189,7 @@ struct InsightsSettings {
   int block_days = 28;             ///< the length of the blocks that absorb slow drift
   int max_blocks = 12;             ///< at most this many (longer blocks on a long journal)
   int hac_lag_days = 7;            ///< days of correlation the standard errors allow for
+  int weekday_min_days = 112;      ///< from this many model days on, each day of the week has its own term
 };
 
 /// A validated rule set.

@@ -100,6 +100,8 @@ struct Truth {
   double collinear = 0;      // tension follows coffee this closely (0: independent)
   double drift = 0;          // slow drift of log rate and of coffee together (amplitude)
   double weekend_rr = 1;
+  double monday_rr = 1;       // Mondays twitch more ...
+  double monday_coffee = 0;   // ... and have this many more cups
   double remedy_rr = 1;  // the "nap" remedy, from day remedy_day
   int remedy_day = -1;
   double checkin_if_twitch = 1;  // chance of a check-in on a day with twitches
@@ -123,7 +125,9 @@ void simulate(DayTable& table, const Truth& t, int days, std::uint32_t seed, std
     const double phase = static_cast<double>(day - first) / 60.0 * 2 * 3.14159265;
     const double drift = t.drift * std::sin(phase);
     const double rest = std::clamp(std::round((7 + normal(rng)) * 2) / 2, 0.0, 24.0);
-    const double coffee_mean = std::max(0.2, 2.5 + t.confound * (7 - rest) + 2 * drift);
+    const std::int64_t day_of_week = ((day + 3) % 7 + 7) % 7;  // 0 = Monday
+    const double coffee_mean =
+        std::max(0.2, 2.5 + t.confound * (7 - rest) + 2 * drift + (day_of_week == 0 ? t.monday_coffee : 0));
     const double coffee = std::min(10.0, static_cast<double>(std::poisson_distribution<int>(coffee_mean)(rng)));
     double tension = 1 + std::floor(uniform(rng) * 5);
     if (t.collinear > 0) tension = std::clamp(std::round(1 + coffee * 0.8 + normal(rng) * (1 - t.collinear)), 1.0, 5.0);
@@ -131,6 +135,7 @@ void simulate(DayTable& table, const Truth& t, int days, std::uint32_t seed, std
     double log_mu = std::log(t.base) + std::log(t.coffee_rr) * (coffee - 3) +
                     std::log(t.coffee_lag_rr) * (yesterday_coffee - 3) + std::log(t.rest_rr) * (7 - rest) + drift;
     if (weekday >= 5) log_mu += std::log(t.weekend_rr);
+    if (weekday == 0) log_mu += std::log(t.monday_rr);
     if (t.remedy_day >= 0 && day - first >= t.remedy_day) log_mu += std::log(t.remedy_rr);
     const double mu = std::exp(log_mu);
     std::gamma_distribution<double> gamma(t.theta, mu / t.theta);
@@ -319,6 +324,21 @@ TEST_CASE("a weekend effect is absorbed by its own term, and blames no factor") 
   for (std::uint32_t seed = 1; seed <= 30; ++seed) false_triggers += any_trigger(simulated(t, 120, seed)) ? 1 : 0;
   INFO(false_triggers << " of 30 journals blame a factor for the weekend");
   CHECK(false_triggers <= 3);
+}
+
+TEST_CASE("a Monday effect with more coffee on Mondays: the days of the week absorb it on a long journal") {
+  Truth t;
+  t.monday_rr = 3;
+  t.monday_coffee = 3;
+  int long_blamed = 0, short_blamed = 0;
+  for (std::uint32_t seed = 1; seed <= 30; ++seed) {
+    long_blamed += factor(simulated(t, 168, seed), "coffee", 0).verdict == Verdict::likely_trigger ? 1 : 0;
+    short_blamed += factor(simulated(t, 98, seed), "coffee", 0).verdict == Verdict::likely_trigger ? 1 : 0;
+  }
+  INFO(long_blamed << " of 30 journals of 24 weeks blame coffee for Mondays; " << short_blamed
+                   << " of 30 of 14 weeks (only a weekend term)");
+  CHECK(long_blamed <= 3);
+  CHECK(short_blamed > long_blamed);  // the weekend term alone cannot: the test can fail
 }
 
 TEST_CASE("no twitch at all on the risk side of a factor: a one-sided bound instead of an estimate") {
