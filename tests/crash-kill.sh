@@ -4,7 +4,42 @@
 # `log` exited 0 is in the journal, once, and that the journal holds nothing
 # but whole lines (at most a torn last line, which the next append ends).
 # Prints a summary; exit 1 on any loss.
+#
+# crash-kill.sh --edit [JOURNAL]: `twitchlog edit` SIGKILLed before each of
+# its system calls in turn (strace injects the signal; the editor, a child,
+# is not traced), from the first to the last: each time the journal must be
+# exactly the old content or the new one, and a JOURNAL~ the old one.
 set -eu
+if [ "${1:-}" = "--edit" ]; then
+  journal=${2:-crash-edit.txt}
+  rm -f "$journal" "$journal~"
+  for s in 1 2 3 4 5; do twitchlog --journal "$journal" --as-of 2026-11-24T10:00:00+01:00 log -q --at "09:0$s" -s2; done
+  cp "$journal" crash-old.txt
+  export EDITOR='sed -i s/severity=2/severity=4/'
+  calls='openat,?open,read,?pread64,write,fsync,fdatasync,close,flock,fchmod,fchown,?rename,renameat,?renameat2'
+  calls="$calls,unlink,?unlinkat,mkdir,chmod,fstat,?newfstatat,lstat,?stat"
+  strace -o crash-trace.txt -e trace="$calls" twitchlog --journal "$journal" edit > /dev/null
+  cp "$journal" crash-new.txt
+  steps=$(grep -c '^[a-z]' crash-trace.txt)
+  old=0 new=0 other=0 k=1
+  while [ "$k" -le "$steps" ]; do
+    cp crash-old.txt "$journal" && rm -f "$journal~"
+    strace -o /dev/null -e trace="$calls" -e inject="$calls":signal=KILL:when="$k" \
+      twitchlog --journal "$journal" edit > /dev/null 2>&1 || true
+    if cmp -s "$journal" crash-old.txt; then old=$((old + 1))
+    elif cmp -s "$journal" crash-new.txt; then new=$((new + 1))
+    else other=$((other + 1)) && echo "killed before call $k: the journal is neither the old nor the new content"
+    fi
+    if [ -e "$journal~" ] && ! cmp -s "$journal~" crash-old.txt; then
+      other=$((other + 1)) && echo "killed before call $k: $journal~ is not the old content"
+    fi
+    rm -rf .twitchlog-edit-* ".$(basename "$journal")".*twitchlog-* ".$(basename "$journal")~".*twitchlog-*
+    k=$((k + 1))
+  done
+  echo "edit killed at $steps steps: $old left the old journal, $new the new one, $other anything else"
+  [ "$other" -eq 0 ] && [ "$old" -gt 0 ] && [ "$new" -gt 0 ]
+  exit
+fi
 rounds=${1:-100}
 journal=${2:-crash.txt}
 : > exited-0.txt
