@@ -104,7 +104,7 @@ std::pair<std::size_t, std::uint64_t> last_entries_start(std::string_view text, 
     if (first != std::string_view::npos && line[first] != '#') entries.emplace_back(start, number);
     start = end + 1;
   }
-  if (entries.size() <= last_entries) return {0, 0};
+  if (entries.size() < last_entries) return {0, 0};
   return entries[entries.size() - last_entries];
 }
 
@@ -187,7 +187,8 @@ EditApplied apply_edit(const EditStart& start, std::string_view edited, const Ap
   const std::string text = start.content.substr(0, start.edit_from) + normalized_edit(edited) + std::string(appended);
 
   struct stat st {};
-  if (::fstat(journal.fd(), &st) != 0) throw_data(fmt::format("cannot stat journal {}: {}", start.path, errno_text(errno)));
+  if (::fstat(journal.fd(), &st) != 0)
+    throw_data(fmt::format("cannot stat journal {}: {}", start.path, errno_text(errno)));
   EditApplied out;
   out.written = file_named(start.path);  // a symlink stays; the file it leads to is replaced
   out.backup = out.written + "~";

@@ -13,28 +13,33 @@ set -eu
 if [ "${1:-}" = "--edit" ]; then
   journal=${2:-crash-edit.txt}
   rm -f "$journal" "$journal~"
-  for s in 1 2 3 4 5; do twitchlog --journal "$journal" --as-of 2026-11-24T10:00:00+01:00 log -q --at "09:0$s" -s2; done
+  for s in 1 2 3 4 5; do twitchlog --journal "$journal" --as-of 2026-11-24T10:00:00+01:00 log -q --at "2026-11-24T09:0$s:00+01:00" -s2; done
   cp "$journal" crash-old.txt
   export EDITOR='sed -i s/severity=2/severity=4/'
   calls='openat,?open,read,?pread64,write,fsync,fdatasync,close,flock,fchmod,fchown,?rename,renameat,?renameat2'
   calls="$calls,unlink,?unlinkat,mkdir,chmod,fstat,?newfstatat,lstat,?stat"
   strace -o crash-trace.txt -e trace="$calls" twitchlog --journal "$journal" edit > /dev/null
   cp "$journal" crash-new.txt
-  steps=$(grep -c '^[a-z]' crash-trace.txt)
-  old=0 new=0 other=0 k=1
-  while [ "$k" -le "$steps" ]; do
-    cp crash-old.txt "$journal" && rm -f "$journal~"
-    strace -o /dev/null -e trace="$calls" -e inject="$calls":signal=KILL:when="$k" \
-      twitchlog --journal "$journal" edit > /dev/null 2>&1 || true
-    if cmp -s "$journal" crash-old.txt; then old=$((old + 1))
-    elif cmp -s "$journal" crash-new.txt; then new=$((new + 1))
-    else other=$((other + 1)) && echo "killed before call $k: the journal is neither the old nor the new content"
-    fi
-    if [ -e "$journal~" ] && ! cmp -s "$journal~" crash-old.txt; then
-      other=$((other + 1)) && echo "killed before call $k: $journal~ is not the old content"
-    fi
-    rm -rf .twitchlog-edit-* ".$(basename "$journal")".*twitchlog-* ".$(basename "$journal")~".*twitchlog-*
-    k=$((k + 1))
+  # strace counts the calls of each system call apart: kill at the Nth call of each, for every N it made.
+  old=0 new=0 other=0 steps=0
+  for call_count in $(sed -n 's/^\([a-z0-9_]*\)(.*/\1/p' crash-trace.txt | sort | uniq -c | awk '{print $2 ":" $1}'); do
+    call=${call_count%:*} k=1
+    while [ "$k" -le "${call_count#*:}" ]; do
+      cp crash-old.txt "$journal" && rm -f "$journal~"
+      status=0
+      strace -o /dev/null -e trace="$calls" -e inject="$call":signal=KILL:when="$k" \
+        twitchlog --journal "$journal" edit > /dev/null 2>&1 || status=$?
+      [ "$status" -eq 137 ] || { other=$((other + 1)) && echo "call $k of $call: not killed (exit $status)"; }
+      if cmp -s "$journal" crash-old.txt; then old=$((old + 1))
+      elif cmp -s "$journal" crash-new.txt; then new=$((new + 1))
+      else other=$((other + 1)) && echo "killed before call $k of $call: the journal is neither the old nor the new content"
+      fi
+      if [ -e "$journal~" ] && ! cmp -s "$journal~" crash-old.txt; then
+        other=$((other + 1)) && echo "killed before call $k of $call: $journal~ is not the old content"
+      fi
+      rm -rf .twitchlog-edit-* ".$(basename "$journal")".*twitchlog-* ".$(basename "$journal")~".*twitchlog-*
+      k=$((k + 1)) steps=$((steps + 1))
+    done
   done
   echo "edit killed at $steps steps: $old left the old journal, $new the new one, $other anything else"
   [ "$other" -eq 0 ] && [ "$old" -gt 0 ] && [ "$new" -gt 0 ]

@@ -39,7 +39,7 @@ struct EditStart {
 
 /// The start of the last `last_entries` entry lines of `text` (lines that are
 /// neither blank nor comments), and the number of lines ahead of it; the
-/// whole text (0, 0) when `last_entries` is 0 or the text has no more.
+/// whole text (0, 0) when `last_entries` is 0 or the text has fewer.
 std::pair<std::size_t, std::uint64_t> last_entries_start(std::string_view text, std::size_t last_entries);
 
 /// Reads the journal at `path` under its exclusive lock (so the checks of a
@@ -83,8 +83,8 @@ EditCheck check_edit(const EditStart& start, std::string_view edited, const std:
 
 /// What applying an edit did.
 struct EditApplied {
-  std::string written;            ///< the file replaced (a symlinked journal's target)
-  std::string backup;             ///< where the previous content is kept (JOURNAL~)
+  std::string written;             ///< the file replaced (a symlinked journal's target)
+  std::string backup;              ///< where the previous content is kept (JOURNAL~)
   std::uint64_t lines_before = 0;  ///< of the journal just before
   std::uint64_t lines_after = 0;
   std::uint64_t appended_lines = 0;  ///< lines written by others during the edit, kept after the edited ones

@@ -58,7 +58,7 @@ std::string run_editor(const std::string& editor, const std::string& file) {
   const pid_t pid = ::fork();
   if (pid == 0) {
     // What main ignores is not the editor's to ignore.
-    for (const int sig : {SIGINT, SIGQUIT, SIGPIPE, SIGXFSZ}) std::signal(sig, SIG_DFL);
+    for (const int sig : {SIGINT, SIGQUIT, SIGPIPE, SIGXFSZ}) ::signal(sig, SIG_DFL);
     ::execl("/bin/sh", "sh", "-c", command.c_str(), "sh", file.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }

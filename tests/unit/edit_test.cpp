@@ -76,8 +76,8 @@ TEST_CASE("applying: the edit replaces the journal, the mode kept, the old conte
   const EditStart start = begin_edit(path, 1);
   CHECK(start.lines_before == 5);
   const EditApplied applied = apply_edit(start, "2026-11-24T09:20:00+01:00 remedy id=nap dose=1h");
-  const std::string expected = std::string(kJournal).substr(0, start.edit_from) +
-                               "2026-11-24T09:20:00+01:00 remedy id=nap dose=1h\n";
+  const std::string expected =
+      std::string(kJournal).substr(0, start.edit_from) + "2026-11-24T09:20:00+01:00 remedy id=nap dose=1h\n";
   CHECK(test::slurp(path) == expected);
   CHECK(test::slurp(path + "~") == kJournal);
   CHECK(mode_of(path) == 0640);
@@ -114,8 +114,9 @@ TEST_CASE("a torn last line: the writer's newline before its own line is not dou
   const EditStart start = begin_edit(path, 1);
   append_line(path, "2026-11-24T09:40:00+01:00 note text=cron");
   apply_edit(start, "2026-11-24T09:00:00+01:00 note text=whole");
-  CHECK(test::slurp(path) ==
-        "# twitchlog journal v1\n2026-11-24T09:00:00+01:00 note text=whole\n2026-11-24T09:40:00+01:00 note text=cron\n");
+  CHECK(
+      test::slurp(path) ==
+      "# twitchlog journal v1\n2026-11-24T09:00:00+01:00 note text=whole\n2026-11-24T09:40:00+01:00 note text=cron\n");
 }
 
 TEST_CASE("a symlinked journal: its target is rewritten and the link kept") {
