@@ -144,6 +144,17 @@ $ grep -c 'severity=1$' journal.txt && grep -c severity=3 journal.txt .twitchlog
 > journal.txt:0
 > .twitchlog-edit-XXXXXX/journal.txt:1
 
+# Two edits at once (the rest of jrnl #1107): the one applied first stands; the other is refused, not applied over it.
+$ printf '#!/bin/sh\nsed -i s/severity=1/severity=5/ "$1"\ni=0; while [ ! -e b-done ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done\n' > bin/slow-a && chmod +x bin/slow-a
+$ (sleep 0.2; EDITOR='sed -i s/severity=1/severity=3/' twitchlog edit > b.txt; touch b-done) & PATH=$PWD/bin:$PATH EDITOR=slow-a twitchlog edit 2>&1 | sed 's/kept in .*/kept in .../'; wait; cat b.txt && rm -r b-done .twitchlog-edit-*
+> twitchlog: error: journal journal.txt changed during the edit, and not only by new lines at its end (another edit, or a change by hand): nothing was applied; the edited text is kept in ...
+> journal journal.txt edited: 8 lines now, 8 lines before; the previous content is kept in journal.txt~
+$ grep -c 'severity=3$' journal.txt && grep -c 'severity=5$' journal.txt
+> 1
+> 0
+? 1
+$ sed -i s/severity=3/severity=1/ journal.txt
+
 # A symlinked journal: the file it leads to is rewritten, the link kept; the backup is beside that file.
 $ mkdir data && cp journal.txt data/real.txt && ln -s data/real.txt link.txt && EDITOR='sed -i s/severity=1/severity=2/' twitchlog --journal link.txt edit | sed "s|$PWD|PWD|"
 > journal link.txt edited: 8 lines now, 8 lines before; the previous content is kept in PWD/data/real.txt~
