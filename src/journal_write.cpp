@@ -20,34 +20,6 @@ namespace twitchlog {
 
 namespace {
 
-// Closes a descriptor on every path out.
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  ~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-  /// Closes now, reporting the error close(2) gives (it can, on network file systems).
-  int close() {
-    const int result = ::close(fd_);
-    fd_ = -1;
-    return result;
-  }
-
- private:
-  int fd_;
-};
-
-std::string parent_folder(const std::string& path) {
-  const auto slash = path.find_last_of('/');
-  if (slash == std::string::npos) return ".";
-  if (slash == 0) return "/";
-  return path.substr(0, slash);
-}
-
 // mkdir -p with mode 0700 for every folder it creates, whatever the umask.
 void make_folders(const std::string& folder) {
   struct stat st {};
@@ -129,6 +101,23 @@ std::string_view file_type(mode_t mode) {
 }
 
 }  // namespace
+
+std::string parent_folder(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+LockedJournal::~LockedJournal() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+int LockedJournal::close() {
+  const int result = ::close(fd_);
+  fd_ = -1;
+  return result;
+}
 
 void require_regular_file(int fd, const std::string& path, std::string_view what) {
   struct stat st {};
@@ -231,8 +220,8 @@ std::string format_entry(const Timestamp& time, Kind kind, const std::vector<Fie
   return line;
 }
 
-void append_line(const std::string& path, std::string_view line, const AppendOptions& options) {
-  make_folders(parent_folder(path));
+LockedJournal lock_journal_for_writing(const std::string& path, const AppendOptions& options, bool create) {
+  if (create) make_folders(parent_folder(path));
   // O_RDWR: the last byte is read to find a torn line. O_NONBLOCK: opening a FIFO with no reader fails at once instead
   // of hanging.
   constexpr int kFlags = O_RDWR | O_APPEND | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
@@ -240,13 +229,13 @@ void append_line(const std::string& path, std::string_view line, const AppendOpt
   // the lock on the old one would append to a file no path names any more. So after taking the lock it checks
   // that the path still names the file it holds, and starts again when not.
   constexpr int kAttempts = 10;
-  std::optional<FileDescriptor> held;
+  std::optional<LockedJournal> held;
   struct stat st {};
   bool created = false;
   for (int attempt = 1;; ++attempt) {
     check_place(path);
     int raw_fd = ::open(path.c_str(), kFlags);
-    if (raw_fd < 0 && errno == ENOENT) {
+    if (raw_fd < 0 && errno == ENOENT && create) {
       raw_fd = ::open(path.c_str(), kFlags | O_CREAT | O_EXCL, 0600);
       if (raw_fd >= 0) {
         created = true;
@@ -255,8 +244,8 @@ void append_line(const std::string& path, std::string_view line, const AppendOpt
       }
     }
     if (raw_fd < 0) throw_data(fmt::format("cannot open journal {} for writing: {}", path, errno_text(errno)));
-    held.emplace(raw_fd);
-    const int fd = held->get();
+    held.emplace(raw_fd, created);
+    const int fd = held->fd();
     require_regular_file(fd, path, "journal");
     if (::fstat(fd, &st) != 0) throw_data(fmt::format("cannot stat journal {}: {}", path, errno_text(errno)));
     // 0600 whatever the umask (umask 0777 would give 0000, a journal the next `log` cannot open).
@@ -284,8 +273,14 @@ void append_line(const std::string& path, std::string_view line, const AppendOpt
     held.reset();  // the file was replaced (or removed) while we waited: open what the path names now
     created = false;
   }
-  FileDescriptor& fd = *held;
-  if (::fstat(fd.get(), &st) != 0) throw_data(fmt::format("cannot stat journal {}: {}", path, errno_text(errno)));
+  return std::move(*held);
+}
+
+void append_line(const std::string& path, std::string_view line, const AppendOptions& options) {
+  LockedJournal journal = lock_journal_for_writing(path, options, true);
+  const bool created = journal.created();
+  struct stat st {};
+  if (::fstat(journal.fd(), &st) != 0) throw_data(fmt::format("cannot stat journal {}: {}", path, errno_text(errno)));
   const off_t old_size = st.st_size;
 
   // The whole addition is built first and written with one write(2).
@@ -296,7 +291,7 @@ void append_line(const std::string& path, std::string_view line, const AppendOpt
     buffer += '\n';
   } else {
     char last = '\n';
-    if (::pread(fd.get(), &last, 1, old_size - 1) != 1) {
+    if (::pread(journal.fd(), &last, 1, old_size - 1) != 1) {
       throw_data(fmt::format("cannot read journal {}: {}", path, errno_text(errno)));
     }
     if (last != '\n') buffer += '\n';  // end a torn last line, so the fragment stays a line of its own
@@ -306,10 +301,10 @@ void append_line(const std::string& path, std::string_view line, const AppendOpt
 
   ssize_t written;
   do {
-    written = ::write(fd.get(), buffer.data(), buffer.size());
+    written = ::write(journal.fd(), buffer.data(), buffer.size());
   } while (written < 0 && errno == EINTR);
   const auto undo = [&](const std::string& what, int err) {
-    const bool restored = ::ftruncate(fd.get(), old_size) == 0;
+    const bool restored = ::ftruncate(journal.fd(), old_size) == 0;
     throw_data(fmt::format("cannot write to journal {}: {}{}", path, what.empty() ? errno_text(err) : what,
                            restored ? "; the journal is unchanged" : "; a partial line may remain"));
   };
@@ -317,7 +312,7 @@ void append_line(const std::string& path, std::string_view line, const AppendOpt
   if (static_cast<std::size_t>(written) != buffer.size()) {
     undo(fmt::format("only {} of {} bytes were written (disk full or file too large)", written, buffer.size()), 0);
   }
-  if (::fdatasync(fd.get()) != 0) undo(fmt::format("fdatasync failed: {}", errno_text(errno)), 0);
+  if (::fdatasync(journal.fd()) != 0) undo(fmt::format("fdatasync failed: {}", errno_text(errno)), 0);
   if (created) {
     // Make the new directory entry durable too.
     const int dir = ::open(parent_folder(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -326,7 +321,7 @@ void append_line(const std::string& path, std::string_view line, const AppendOpt
       ::close(dir);
     }
   }
-  if (fd.close() != 0) throw_data(fmt::format("cannot close journal {}: {}", path, errno_text(errno)));
+  if (journal.close() != 0) throw_data(fmt::format("cannot close journal {}: {}", path, errno_text(errno)));
 }
 
 }  // namespace twitchlog

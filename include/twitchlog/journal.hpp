@@ -195,6 +195,37 @@ struct AppendOptions {
   int lock_timeout_ms = 10000;
 };
 
+/// A journal file open for writing under its exclusive lock (append_line
+/// and `edit` write under it); closing it, at destruction or by close(),
+/// releases the lock.
+class LockedJournal {
+ public:
+  LockedJournal(int fd, bool created) : fd_(fd), created_(created) {}
+  LockedJournal(LockedJournal&& other) noexcept : fd_(std::exchange(other.fd_, -1)), created_(other.created_) {}
+  LockedJournal& operator=(LockedJournal&&) = delete;
+  LockedJournal(const LockedJournal&) = delete;
+  LockedJournal& operator=(const LockedJournal&) = delete;
+  ~LockedJournal();
+  int fd() const { return fd_; }
+  /// Whether this opening created the file (it is empty then).
+  bool created() const { return created_; }
+  /// Closes now, returning what close(2) gave (it can fail, on network file systems).
+  int close();
+
+ private:
+  int fd_;
+  bool created_;
+};
+
+/// Opens the journal at `path` for writing and locks it as append_line does
+/// (the same refusals; with `create`, the folder and file made when missing),
+/// checking after the lock that the path still names the file it holds and
+/// starting again when it was replaced. Throws a data Error.
+LockedJournal lock_journal_for_writing(const std::string& path, const AppendOptions& options, bool create);
+
+/// The folder of `path`: "." for a bare file name, "/" for a file in the root.
+std::string parent_folder(const std::string& path);
+
 /// Appends `line` plus "\n" to the journal at `path` as the contract says:
 /// creates the folder (0700) and the file (0600, with the header line) when
 /// missing, locks it, checks that the path still names the file it locked

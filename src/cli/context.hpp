@@ -135,6 +135,7 @@ void setup_rules(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_last(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_undo(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_retract(CLI::App& app, const GlobalOptions& globals, int& status);
+void setup_edit(CLI::App& app, const GlobalOptions& globals, int& status);
 /// `completion SHELL`: a completion script generated from `app`'s options and the rules in force.
 void setup_completion(CLI::App& app, const GlobalOptions& globals, int& status);
 

@@ -154,6 +154,7 @@ int main(int argc, char** argv) {
   twitchlog::cli::setup_last(app, globals, status);
   twitchlog::cli::setup_undo(app, globals, status);
   twitchlog::cli::setup_retract(app, globals, status);
+  twitchlog::cli::setup_edit(app, globals, status);
   twitchlog::cli::setup_rules(app, globals, status);
   twitchlog::cli::setup_completion(app, globals, status);
   setup_help(app);

@@ -4,7 +4,7 @@ $ twitchlog completion bash > twitchlog.bash && bash -n twitchlog.bash && echo o
 > ok
 $ printf '%s\n' '. ./twitchlog.bash' 'COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _twitchlog; printf "%s\n" "${COMPREPLY[*]}"' > comp.sh
 $ bash comp.sh twitchlog ''
-> log check triage advise report last undo retract rules completion help
+> log check triage advise report last undo retract edit rules completion help
 $ bash comp.sh twitchlog --journal j.txt rep
 > report
 $ bash comp.sh twitchlog report --format ''
