@@ -212,7 +212,7 @@ class Assessor {
   const Level* level_at(const Level* level, const Timestamp& at, std::int64_t day, FiredFlag* out) const {
     while (level != nullptr) {
       if (level->open_hours) {
-        const Timestamp until{at.unix_seconds + std::int64_t{*level->open_hours} * 3600, at.offset_seconds};
+        const Timestamp until = local_timestamp(at.unix_seconds + std::int64_t{*level->open_hours} * 3600);
         if (now_.unix_seconds < until.unix_seconds) {
           if (out != nullptr && (!out->steps_down_at || until.unix_seconds > out->steps_down_at->unix_seconds)) {
             out->steps_down_at = until;
@@ -477,13 +477,19 @@ class Assessor {
       const Timestamp older = later(*t1, *t2) ? *t2 : *t1;
       const std::int64_t until = older.unix_seconds + std::int64_t{level->open_hours.value_or(0)} * 3600;
       if (now_.unix_seconds >= until) continue;
-      a.combinations.push_back(FiredCombination{&c, level, first, second, Timestamp{until, older.offset_seconds}});
+      a.combinations.push_back(FiredCombination{&c, level, first, second, local_timestamp(until)});
     }
   }
 
   void questions(Assessment& a) const {
+    const int most_urgent = static_cast<int>(rules_.levels.size()) - 1;
     for (const auto& flag : rules_.red_flags) {
-      if (a.find(flag.id) != nullptr || a.answers.answers.count(flag.id) > 0) continue;
+      if (a.answers.answers.count(flag.id) > 0) continue;
+      // An open flag is not asked again, but an emergency question is while the flag is open at a lower
+      // level only: new signs after an earlier episode are the most urgent of all.
+      if (const FiredFlag* open = a.find(flag.id);
+          open != nullptr && !(flag.level_rank == most_urgent && open->level->rank < most_urgent))
+        continue;
       const Level& own = rules_.levels[static_cast<std::size_t>(flag.level_rank)];
       const auto& no = f_.no_day[static_cast<std::size_t>(&flag - rules_.red_flags.data())];
       if (no && own.spare_days && *no > today_ - *own.spare_days) {

@@ -38,7 +38,8 @@ int after_entry(const LogOptions& options, const RuleSet& rules, const std::stri
       if (a.find(f.flag->id) == nullptr) closed.push_back(fmt::format("{} ({})", f.flag->id, f.level->id));
     }
     print_error(closed.empty() ? std::string("twitchlog: this visit closes no open red flag")
-                               : fmt::format("twitchlog: this visit closes: {}; journal patterns count again from now",
+                               : fmt::format("twitchlog: this visit closes: {}; journal patterns count again from the "
+                                             "visit on",
                                              join(closed)));
   }
   const Level* notice = rules.find_level(rules.triage.notice_level);
@@ -144,7 +145,7 @@ void setup_log(CLI::App& app, const GlobalOptions& globals, int& status) {
       ValueSpec::of(ValueKind::factor));
   sub->footer(
       "A twitch logged with --flag at doctor-soon or emergency level prints the care level and what to do\n"
-      "on standard error (the entry is saved first). A visit entry closes every red flag that is open.\n\n"
+      "on standard error (the entry is saved first). A visit closes the red flags whose evidence is earlier.\n\n"
       "Examples:\n"
       "  twitchlog log -s3 -d45s -t espresso \"after the third espresso\"\n"
       "  twitchlog log --where eyelid --side left --flag chewing\n"

@@ -161,7 +161,12 @@ bool ask_questions(const RuleSet& rules, const JournalFindings& findings, RunAns
   AnswerReader reader;
   fmt::print(stderr, "{} questions, most urgent first. Answer y (yes), n (no) or ? (unsure); q stops.\n",
              questions.size());
-  std::vector<std::string> pending;  // onset flags answered yes or unsure, not yet followed up
+  // Onset flags answered yes or unsure and not yet followed up: those of the command line first.
+  std::vector<std::string> pending;
+  for (const auto& [id, answer] : run.answers) {
+    const RedFlag* flag = rules.find_red_flag(id);
+    if (answer != Answer::no && flag != nullptr && flag->onset && run.sudden.count(id) == 0) pending.push_back(id);
+  }
   const auto stopped = [&] {
     ctrl_c = reader.interrupted();
     return true;
@@ -174,8 +179,10 @@ bool ask_questions(const RuleSet& rules, const JournalFindings& findings, RunAns
     if (reply == Reply::stop) return stopped();
     run.answers[flag->id] = reply == Reply::yes ? Answer::yes : reply == Reply::no ? Answer::no : Answer::unsure;
     if (reply != Reply::no && flag->onset) pending.push_back(flag->id);
+    // The follow-up comes after the last of a row of onset questions, and not among the emergency ones.
     const bool next_is_onset = i + 1 < questions.size() && questions[i + 1]->onset;
-    if (!pending.empty() && !next_is_onset) {
+    const bool next_is_emergency = i + 1 < questions.size() && questions[i + 1]->level_rank == most_urgent;
+    if (!pending.empty() && !next_is_onset && !next_is_emergency) {
       fmt::print(stderr, "  {} (about: {}) [y/n/?] ", printable(rules.triage.onset_question), join(pending));
       std::fflush(stderr);
       const Reply onset = read_reply(reader);
