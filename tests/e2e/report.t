@@ -506,7 +506,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >
 > ## Red flags (as of 2026-11-24T12:00:00+01:00)
 >
-> - **Spreading** (doctor): Twitching in more than one place is no longer a local irritation.
+> - **Spreading** (doctor): Twitching in more than one place is usually harmless too, but it is worth a doctor's check.
 >   - twitches in 2 places in the last 7 days (eyelid, lips); 2 or more is the rule
 >
 > *twitchlog is not a diagnosis. It sorts what you report into how soon to see a doctor; when in doubt, ask one. These rules are for adults: for a child, or in pregnancy, ask a doctor.*

@@ -37,7 +37,7 @@ $ twitchlog --as-of 2026-11-25T09:01:00+01:00 triage --no-ask | grep -A 3 'Open 
 # A visit closes it and says so; triage then shows it as seen by a doctor.
 $ twitchlog --as-of 2026-11-25T12:00:00+01:00 log --visit "GP: no stroke"
 > 2026-11-25T12:00:00+01:00 visit note="GP: no stroke"
-! twitchlog: this visit closes: stroke-signs (doctor-soon); journal patterns count again from now
+! twitchlog: this visit closes: stroke-signs (doctor-soon); journal patterns count again from the visit on
 $ twitchlog --as-of 2026-11-25T12:05:00+01:00 triage --no-ask | sed -n '1p;/Closed by a visit/,/^$/p'
 > Care level: self-care (Self-care)
 > Closed by a visit:
