@@ -1,4 +1,6 @@
 // `twitchlog log`: append one entry to the journal.
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <iostream>
@@ -11,6 +13,7 @@
 #include "twitchlog/error.hpp"
 #include "twitchlog/journal.hpp"
 #include "twitchlog/log.hpp"
+#include "twitchlog/time_phrases.hpp"
 
 namespace twitchlog::cli {
 
@@ -21,39 +24,53 @@ struct LogOptions {
   bool quiet = false;
 };
 
+// Up to the end of input; on a terminal, the first Ctrl-D ends it, even in the middle of a line.
 std::string read_standard_input() {
+  const bool terminal = ::isatty(STDIN_FILENO) == 1;
+  if (terminal) print_error("twitchlog: reading from the terminal; end with Ctrl-D");
   std::string text;
   char buffer[65536];
-  std::size_t got;
-  while ((got = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
-    text.append(buffer, got);
+  for (;;) {
+    const ssize_t got = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) throw_data("cannot read standard input: " + errno_text(errno));
+    if (got == 0) break;
+    text.append(buffer, static_cast<std::size_t>(got));
     if (text.size() > kMaxLineBytes) throw_usage(fmt::format("standard input is longer than {} bytes", kMaxLineBytes));
+    if (terminal && buffer[got - 1] != '\n') break;  // Ctrl-D after some text
   }
-  if (std::ferror(stdin)) throw_data("cannot read standard input");
   return text;
 }
 
 int run_log(LogOptions& options, const GlobalOptions& globals) {
+  const LogRequest& r = options.request;
+  if (r.checkin && r.words.empty() && !r.severity && !r.duration && !r.where && !r.side && !r.remedy && !r.dose &&
+      !r.note && r.tags.empty() && r.flags.empty()) {
+    return guided_checkin(globals, options.quiet, options.request.at);
+  }
   const Context context(globals);
   const RuleSet rules = context.load_rules();
+  const std::vector<std::string> notes = prepare_log_request(options.request, rules, context.now());
   if (reads_standard_input(options.request)) options.request.standard_input = read_standard_input();
   // Everything is validated before the journal is touched; appending never reads it.
   const std::string line = build_entry(options.request, rules, context.now_for_writing());
   const std::string path = context.journal_path();
   warn_if_shared(path);
   append_line(path, line);
+  for (const auto& note : notes) print_error(note);
   // The entry is durable now: whatever happens to the echo, the status says it was recorded (a retry
   // would write it twice).
   if (options.request.at) {
-    InstantNotes notes;
-    const Timestamp taken = parse_instant(*options.request.at, context.now(), false, &notes);
-    if (notes.ambiguous) {
+    const ResolvedTime resolved = resolve_time_phrase(*options.request.at, context.now(), DayMeans::representative);
+    const InstantNotes& at_notes = resolved.notes;
+    const Timestamp& taken = resolved.time;
+    if (at_notes.ambiguous) {
       print_error(fmt::format(
           "twitchlog: note: {} happens twice in the local time zone (the clocks went back); took the first, "
           "{}; for the second, give --at {}",
-          *options.request.at, format_timestamp(taken), format_timestamp(notes.later)));
+          *options.request.at, format_timestamp(taken), format_timestamp(at_notes.later)));
     }
-    if (notes.leap_second) {
+    if (at_notes.leap_second) {
       print_error("twitchlog: note: second 60 (a leap second) is recorded as second 59: Unix time has no leap seconds");
     }
   }
