@@ -324,7 +324,8 @@ Timestamp wall(const Date& date, int minutes) {
 std::int64_t amount(const Tokens& t, std::size_t n, bool bare_seconds, std::int64_t& smallest) {
   std::int64_t total = 0;
   smallest = 0;
-  std::optional<std::int64_t> pending;  // a number waiting for its unit
+  bool waiting = false;  // `pending` is a number waiting for its unit
+  std::int64_t pending = 0;
   const auto add = [&](std::int64_t number, std::string_view unit_name) {
     const auto* unit = find_word(kUnits, unit_name);
     if (unit == nullptr) {
@@ -340,14 +341,15 @@ std::int64_t amount(const Tokens& t, std::size_t n, bool bare_seconds, std::int6
   if (n == 0) throw Refusal{"expected an amount of time, such as 45s, 2 min or 1h30m"};
   for (std::size_t i = 0; i < n; ++i) {
     const std::string& w = t[i];
-    if (w == "and" && !pending && total > 0) continue;
-    if (pending) {
-      add(*pending, w);
-      pending.reset();
+    if (w == "and" && !waiting && total > 0) continue;
+    if (waiting) {
+      add(pending, w);
+      waiting = false;
       continue;
     }
     if (const auto* count = find_word(kCounts, w)) {
       pending = count->value;
+      waiting = true;
       continue;
     }
     // 2, 2h, 1h30m, 2hours: runs of digits, each followed by its unit (or by the next word).
@@ -367,14 +369,15 @@ std::int64_t amount(const Tokens& t, std::size_t n, bool bare_seconds, std::int6
       while (pos < w.size() && !std::isdigit(static_cast<unsigned char>(w[pos]))) ++pos;
       if (unit_start == pos) {
         pending = number;
+        waiting = true;
       } else {
         add(number, std::string_view(w).substr(unit_start, pos - unit_start));
       }
     }
   }
-  if (pending) {
-    if (!bare_seconds || total > 0) throw Refusal{fmt::format("expected a unit after {}: s, min, h, d or w", *pending)};
-    add(*pending, "s");
+  if (waiting) {
+    if (!bare_seconds || total > 0) throw Refusal{fmt::format("expected a unit after {}: s, min, h, d or w", pending)};
+    add(pending, "s");
   }
   return total;
 }

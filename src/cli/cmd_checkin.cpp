@@ -123,7 +123,10 @@ int guided_checkin(const GlobalOptions& globals, bool quiet, const std::optional
     print_error_partial(prompt);
     const auto answer = read_answer();
     if (!answer) return quit();
-    if (*answer == ".") break;
+    if (*answer == ".") {  // the factors not asked yet are left out, whatever their last value
+      std::fill(answers.begin() + static_cast<std::ptrdiff_t>(i), answers.end(), std::nullopt);
+      break;
+    }
     if (*answer == "<") {
       if (i > 0) --i;
       continue;

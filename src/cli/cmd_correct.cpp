@@ -241,9 +241,11 @@ void setup_undo(CLI::App& app, const GlobalOptions& globals, int& status) {
 void setup_retract(CLI::App& app, const GlobalOptions& globals, int& status) {
   auto options = std::make_shared<RetractOptions>();
   CLI::App* sub = app.add_subcommand("retract", "Take back the entries at an instant (appends a retract entry)");
-  sub->add_option("when", options->when, "The entry's timestamp, as `twitchlog last` shows it (any --at form)")
-      ->option_text("WHEN")
-      ->required();
+  describe_value(
+      sub->add_option("when", options->when, "The entry's timestamp, as `twitchlog last` shows it (any --at form)")
+          ->option_text("WHEN")
+          ->required(),
+      ValueSpec::of(ValueKind::instant));
   describe_choices(
       sub->add_option("--kind", options->kind, "The kind, when several kinds share that instant")->option_text("KIND"),
       kKindChoices);

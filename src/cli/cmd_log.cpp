@@ -91,7 +91,8 @@ void setup_log(CLI::App& app, const GlobalOptions& globals, int& status) {
   auto& r = options->request;
   CLI::App* sub = app.add_subcommand("log", "Record a twitch, a daily check-in, a remedy taken or a note");
   sub->add_option("-s,--severity", r.severity, "Twitch strength, 1 (faint) to 5 (strong)")->option_text("N");
-  sub->add_option("-d,--duration", r.duration, "How long it lasted: 45s, 2m, 1h30m")->option_text("DURATION");
+  sub->add_option("-d,--duration", r.duration, "How long it lasted: 45 (seconds), 45s, 2m, '2 min', 1h30m")
+      ->option_text("DURATION");
   sub->add_option("-t,--tag", r.tags, "Context or suspected trigger (repeatable, or comma-separated)")
       ->option_text("TAG")
       ->allow_extra_args(false);
@@ -105,10 +106,12 @@ void setup_log(CLI::App& app, const GlobalOptions& globals, int& status) {
           ->option_text("AREA"),
       ValueSpec::of(ValueKind::area));
   describe_choices(sub->add_option("--side", r.side, "left, right or both")->option_text("SIDE"), kSides);
-  sub->add_option(
-         "--at", r.at,
-         "When: now, HH:MM, 'yesterday HH:MM', '2h ago', YYYY-MM-DD, 'YYYY-MM-DD HH:MM' or RFC 3339 (default now)")
-      ->option_text("TIME");
+  describe_value(sub->add_option("--at", r.at,
+                                 "When (default now): 9:15, 9am, noon, yesterday, 'yesterday 9am', 'mon 8:00', "
+                                 "'this morning', 'last night', '2 hours ago', 'Nov 30', 2026-11-30 09:15... "
+                                 "(twitchlog(1), TIME PHRASES)")
+                     ->option_text("TIME"),
+                 ValueSpec::of(ValueKind::instant));
   sub->add_flag("--checkin", r.checkin,
                 "Log a daily check-in: KEY=VALUE words for the rules' factors (- reads them from stdin)");
   describe_value(
@@ -129,7 +132,8 @@ void setup_log(CLI::App& app, const GlobalOptions& globals, int& status) {
       "  echo 'caffeine=2 sleep=7' | twitchlog log --checkin -\n"
       "  twitchlog log --remedy magnesium --dose 400mg\n"
       "  twitchlog log --note \"dentist on Friday\"\n"
-      "  twitchlog log --at 'yesterday 22:30' -s2");
+      "  twitchlog log --at 'yesterday 22:30' -s2\n"
+      "  twitchlog log -s2 'this morning: at the desk'");
   sub->callback([options, &globals, &status] { status = run_log(*options, globals); });
 }
 

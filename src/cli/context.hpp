@@ -61,6 +61,7 @@ enum class ValueKind {
   area,      ///< area ids of the rules
   remedy,    ///< remedy ids of the rules
   factor,    ///< check-in factor ids of the rules, as KEY=VALUE
+  instant,   ///< a time phrase (the one-word ones are offered)
 };
 struct ValueSpec {
   ValueKind kind = ValueKind::text;

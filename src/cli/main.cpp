@@ -130,9 +130,11 @@ int main(int argc, char** argv) {
           ->option_text("FILE")
           ->check(not_empty),
       ValueSpec::of(ValueKind::file));
-  app.add_option("--as-of", globals.as_of, "Take INSTANT as now, for reproducible runs (a date means its end)")
-      ->option_text("INSTANT")
-      ->check(not_empty);
+  describe_value(
+      app.add_option("--as-of", globals.as_of, "Take INSTANT as now, for reproducible runs (a date means its end)")
+          ->option_text("INSTANT")
+          ->check(not_empty),
+      ValueSpec::of(ValueKind::instant));
   app.footer(
       "Examples:\n"
       "  twitchlog log -s3 -d45s -t espresso \"after the third espresso\"\n"

@@ -2,6 +2,7 @@
 // subcommand or an option typed wrong ("did you mean report?"), and an option
 // given in the wrong place ("--format is an option of report: twitchlog
 // report --format json").
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -70,10 +71,15 @@ std::string explain_parse_error(const CLI::App& app, const std::vector<std::stri
         if (option_named(*sub, name) != nullptr) owners.push_back(sub->get_name());
       }
       if (!owners.empty()) {
+        // Given before the subcommand: the one named later, when it has the option.
         std::string owner = owners.front();
-        if (current != nullptr) {
-          for (const auto& o : owners) {
-            if (o == current->get_name()) owner = o;
+        if (current == nullptr) {
+          for (std::size_t j = i + 1; j < args.size(); ++j) {
+            if (std::find(owners.begin(), owners.end(), args[j]) != owners.end()) {
+              owner = args[j];
+              owners = {owner};
+              break;
+            }
           }
         }
         const CLI::Option* theirs = option_named(*app.get_subcommand(owner), name);
@@ -81,7 +87,6 @@ std::string explain_parse_error(const CLI::App& app, const std::vector<std::stri
         if (theirs->get_items_expected_max() != 0 && eq == std::string::npos && i + 1 < args.size()) {
           example += " " + args[i + 1];
         }
-        if (current != nullptr && current->get_name() == owner) return {};  // CLI11's own message fits
         return fmt::format("{} is an option of {}: {}{}", name, join_or(owners), example,
                            current != nullptr ? fmt::format(" ({} has no {})", current->get_name(), name) : "");
       }
@@ -90,7 +95,7 @@ std::string explain_parse_error(const CLI::App& app, const std::vector<std::stri
         const auto own = option_names(*current);
         valid.insert(valid.begin(), own.begin(), own.end());
       }
-      return fmt::format("unknown option {}{} (see twitchlog {}--help)", quoted(name), did_you_mean(name, valid),
+      return fmt::format("unknown option {}{} (see twitchlog {}--help)", twitchlog::quoted(name), did_you_mean(name, valid),
                          current != nullptr ? current->get_name() + " " : "");
     }
     if (current == nullptr) {
@@ -99,7 +104,7 @@ std::string explain_parse_error(const CLI::App& app, const std::vector<std::stri
         if (s->get_name() == arg) sub = s;
       }
       if (sub == nullptr) {
-        return fmt::format("unknown subcommand {}{}; valid: {}", quoted(arg), did_you_mean(arg, sub_names),
+        return fmt::format("unknown subcommand {}{}; valid: {}", twitchlog::quoted(arg), did_you_mean(arg, sub_names),
                            join(sub_names));
       }
       current = sub;

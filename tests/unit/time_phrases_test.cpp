@@ -227,3 +227,21 @@ TEST_CASE("the table of forms lists every phrase the examples use, and they all 
   CHECK(examples > 40);
   for (const auto& word : time_phrase_words()) CHECK_NOTHROW(resolve_time_phrase(word, now, DayMeans::start));
 }
+
+TEST_CASE("twitchlog(1) lists every form of the table and its examples") {
+  std::string page = test::slurp(std::string(TWITCHLOG_SOURCE_DIR) + "/man/twitchlog.1");
+  const auto section = page.find(".SH TIME PHRASES");
+  REQUIRE(section != std::string::npos);
+  page = page.substr(section, page.find("\n.SH ", section + 1) - section);
+  for (auto& c : page) c = c == '\n' ? ' ' : c;  // lines wrap anywhere
+  const auto roff = [](std::string_view text) {
+    std::string out;
+    for (const char c : text) out += c == '-' ? std::string("\\-") : std::string(1, c);
+    return out;
+  };
+  for (const auto& form : time_phrase_forms()) {
+    CAPTURE(form.form);
+    CHECK(page.find(".B \"" + roff(form.form) + "\"") != std::string::npos);
+    CHECK(page.find("For example: " + roff(form.examples) + ".") != std::string::npos);
+  }
+}
