@@ -52,11 +52,11 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
 
 std::string did_you_mean(std::string_view word, std::span<const std::string> candidates) {
   const auto match = closest_match(word, candidates);
-  return match ? "; did you mean " + *match + "?" : std::string();
+  return match ? " (did you mean " + *match + "?)" : std::string();
 }
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
   const auto match = closest_match(word, candidates);
-  return match ? "; did you mean " + *match + "?" : std::string();
+  return match ? " (did you mean " + *match + "?)" : std::string();
 }
 
 }  // namespace twitchlog

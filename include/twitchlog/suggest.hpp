@@ -20,7 +20,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates);
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string_view> candidates);
 
-/// "; did you mean X?" for the closest candidate, or "" when none is close.
+/// " (did you mean X?)" for the closest candidate, or "" when none is close.
 std::string did_you_mean(std::string_view word, std::span<const std::string> candidates);
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
 

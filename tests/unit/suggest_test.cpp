@@ -18,9 +18,9 @@ TEST_CASE("edit distance counts inserts, deletes, replacements and swaps of neig
 
 TEST_CASE("did you mean: the closest candidate within one edit (short words) or two") {
   const std::vector<std::string> subs{"log", "check", "triage", "advise", "report", "rules"};
-  CHECK(did_you_mean("reprot", subs) == "; did you mean report?");
-  CHECK(did_you_mean("chek", subs) == "; did you mean check?");
-  CHECK(did_you_mean("lgo", subs) == "; did you mean log?");
+  CHECK(did_you_mean("reprot", subs) == " (did you mean report?)");
+  CHECK(did_you_mean("chek", subs) == " (did you mean check?)");
+  CHECK(did_you_mean("lgo", subs) == " (did you mean log?)");
   CHECK(did_you_mean("frobnicate", subs).empty());
   CHECK(did_you_mean("xyz", subs).empty());       // three letters: one edit at most
   CHECK(did_you_mean("report", subs).empty());    // not a typo
