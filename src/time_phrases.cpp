@@ -281,6 +281,10 @@ std::optional<DayRef> read_day(const Tokens& t, std::size_t& i, std::int64_t tod
     const Date now_date = date_from_days(today);
     std::optional<int> year;
     if (i < t.size() && t[i].size() == 4 && all_digits(t[i])) year = to_int(t[i++]);
+    if (mday > days_in_month(2024, month)) {  // in no year (2024 has a February 29)
+      throw Refusal{fmt::format("day {} does not exist in {:04}-{:02} (it has {} days)", mday,
+                                year.value_or(now_date.year), month, days_in_month(year.value_or(now_date.year), month))};
+    }
     DayRef day{Date{year.value_or(now_date.year), month, mday}, year ? DayRef::Back::none : DayRef::Back::year};
     if (!year && (mday > days_in_month(now_date.year, month) || days_from_date(day.date) > today)) {
       day.date = step_back(day);
