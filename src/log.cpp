@@ -240,7 +240,8 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
     if (const auto note = note_text(request, request.words); !note.empty()) fields.emplace_back("note", note);
   }
   // Only the day or the part of the day is known: the time is a stand-in that hour-based rules skip.
-  if (precision != TimePrecision::exact) fields.emplace_back("approx", precision == TimePrecision::day ? "day" : "part");
+  if (precision != TimePrecision::exact)
+    fields.emplace_back("approx", precision == TimePrecision::day ? "day" : "part");
   return format_entry(time, kind, fields);
 }
 

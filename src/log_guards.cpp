@@ -102,9 +102,10 @@ std::vector<std::string> prepare_log_request(LogRequest& request, const RuleSet&
         word = *key + word.substr(word.find('='));
         seen_value = true;
       } else if (seen_value) {
-        throw_usage(fmt::format("{} after the check-in values is not KEY=VALUE; a check-in's note is "
-                                "note=\"TEXT\", or words before the values",
-                                quoted(word)));
+        throw_usage(
+            fmt::format("{} after the check-in values is not KEY=VALUE; a check-in's note is "
+                        "note=\"TEXT\", or words before the values",
+                        quoted(word)));
       }
     }
   }

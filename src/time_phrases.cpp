@@ -23,8 +23,7 @@ constexpr std::array<TimePhraseForm, 10> kTimePhraseForms{{
      "today at that time, or yesterday when that time has not come yet today"},
     {"DAY", "today, yesterday, day before yesterday",
      "that day; --at stores midday (or now, if earlier) with approx=day"},
-    {"WEEKDAY", "monday, mon, last monday",
-     "the latest such day (today included); with last, the latest before today"},
+    {"WEEKDAY", "monday, mon, last monday", "the latest such day (today included); with last, the latest before today"},
     {"DATE", "Nov 30, 30 Nov, Nov 30 2025, 2026-11-30",
      "that date; without a year, the latest one that is not after today"},
     {"DAY [at] TIME", "yesterday 9am, yesterday at 9:00, mon 8:00, Nov 30 21:15, 2026-11-30 09:15",
@@ -44,27 +43,26 @@ struct Word {
 };
 
 // Days back from today.
-constexpr Word kDayWords[] = {{"today", 0}, {"yesterday", 1}, {"day before yesterday", 2},
-                              {"the day before yesterday", 2}};
+constexpr Word kDayWords[] = {
+    {"today", 0}, {"yesterday", 1}, {"day before yesterday", 2}, {"the day before yesterday", 2}};
 // Monday is 0.
-constexpr Word kWeekdays[] = {{"monday", 0},    {"mon", 0},   {"tuesday", 1},  {"tue", 1},  {"tues", 1},
-                              {"wednesday", 2}, {"wed", 2},   {"thursday", 3}, {"thu", 3},  {"thur", 3},
-                              {"thurs", 3},     {"friday", 4}, {"fri", 4},     {"saturday", 5}, {"sat", 5},
+constexpr Word kWeekdays[] = {{"monday", 0},    {"mon", 0},    {"tuesday", 1},  {"tue", 1},      {"tues", 1},
+                              {"wednesday", 2}, {"wed", 2},    {"thursday", 3}, {"thu", 3},      {"thur", 3},
+                              {"thurs", 3},     {"friday", 4}, {"fri", 4},      {"saturday", 5}, {"sat", 5},
                               {"sunday", 6},    {"sun", 6}};
-constexpr Word kMonths[] = {{"january", 1},  {"jan", 1},  {"february", 2}, {"feb", 2},       {"march", 3},
-                            {"mar", 3},      {"april", 4}, {"apr", 4},     {"may", 5},       {"june", 6},
-                            {"jun", 6},      {"july", 7},  {"jul", 7},     {"august", 8},    {"aug", 8},
-                            {"september", 9}, {"sep", 9}, {"sept", 9},     {"october", 10},  {"oct", 10},
-                            {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12}};
+constexpr Word kMonths[] = {{"january", 1},   {"jan", 1},   {"february", 2},  {"feb", 2},      {"march", 3},
+                            {"mar", 3},       {"april", 4}, {"apr", 4},       {"may", 5},      {"june", 6},
+                            {"jun", 6},       {"july", 7},  {"jul", 7},       {"august", 8},   {"aug", 8},
+                            {"september", 9}, {"sep", 9},   {"sept", 9},      {"october", 10}, {"oct", 10},
+                            {"november", 11}, {"nov", 11},  {"december", 12}, {"dec", 12}};
 // Minutes after midnight.
 constexpr Word kClockWords[] = {{"noon", 12 * 60}, {"midday", 12 * 60}, {"midnight", 0}};
 // Seconds.
-constexpr Word kUnits[] = {{"s", 1},          {"sec", 1},        {"secs", 1},      {"second", 1},
-                           {"seconds", 1},    {"m", 60},         {"min", 60},      {"mins", 60},
-                           {"minute", 60},    {"minutes", 60},   {"h", 3600},      {"hr", 3600},
-                           {"hrs", 3600},     {"hour", 3600},    {"hours", 3600},  {"d", 86400},
-                           {"day", 86400},    {"days", 86400},   {"w", 604800},    {"wk", 604800},
-                           {"week", 604800},  {"weeks", 604800}};
+constexpr Word kUnits[] = {{"s", 1},         {"sec", 1},       {"secs", 1},     {"second", 1},  {"seconds", 1},
+                           {"m", 60},        {"min", 60},      {"mins", 60},    {"minute", 60}, {"minutes", 60},
+                           {"h", 3600},      {"hr", 3600},     {"hrs", 3600},   {"hour", 3600}, {"hours", 3600},
+                           {"d", 86400},     {"day", 86400},   {"days", 86400}, {"w", 604800},  {"wk", 604800},
+                           {"week", 604800}, {"weeks", 604800}};
 // Numbers that "an hour ago" spells.
 constexpr Word kCounts[] = {{"a", 1}, {"an", 1}, {"one", 1}};
 
@@ -283,7 +281,8 @@ std::optional<DayRef> read_day(const Tokens& t, std::size_t& i, std::int64_t tod
     if (i < t.size() && t[i].size() == 4 && all_digits(t[i])) year = to_int(t[i++]);
     if (mday > days_in_month(2024, month)) {  // in no year (2024 has a February 29)
       throw Refusal{fmt::format("day {} does not exist in {:04}-{:02} (it has {} days)", mday,
-                                year.value_or(now_date.year), month, days_in_month(year.value_or(now_date.year), month))};
+                                year.value_or(now_date.year), month,
+                                days_in_month(year.value_or(now_date.year), month))};
     }
     DayRef day{Date{year.value_or(now_date.year), month, mday}, year ? DayRef::Back::none : DayRef::Back::year};
     if (!year && (mday > days_in_month(now_date.year, month) || days_from_date(day.date) > today)) {

@@ -5,8 +5,8 @@
 // with read(2), so that the first Ctrl-D ends it and writes nothing.
 #include <unistd.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <memory>
 #include <optional>
 
@@ -96,10 +96,11 @@ int guided_checkin(const GlobalOptions& globals, bool quiet, const std::optional
   if (::isatty(STDIN_FILENO) != 1 || ::isatty(STDERR_FILENO) != 1) {
     std::vector<std::string> forms;
     for (const auto& f : rules.factors) forms.push_back(f.id + "=N");
-    throw_usage(fmt::format("the guided check-in asks its questions on a terminal; here, give the values: "
-                            "twitchlog log --checkin {} [note=TEXT] (or KEY=VALUE lines on standard input: "
-                            "twitchlog log --checkin -)",
-                            join(forms, " ")));
+    throw_usage(
+        fmt::format("the guided check-in asks its questions on a terminal; here, give the values: "
+                    "twitchlog log --checkin {} [note=TEXT] (or KEY=VALUE lines on standard input: "
+                    "twitchlog log --checkin -)",
+                    join(forms, " ")));
   }
   const std::string path = context.journal_path();
   LastValues last(rules.factors.size());

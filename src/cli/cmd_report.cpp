@@ -96,10 +96,9 @@ void setup_report(CLI::App& app, const GlobalOptions& globals, int& status) {
                                  "rules before --to, not before the first entry")
                      ->option_text("DATE"),
                  ValueSpec::of(ValueKind::instant));
-  describe_value(
-      sub->add_option("--to", options->to, "Last day (YYYY-MM-DD, yesterday, monday...); default: today")
-          ->option_text("DATE"),
-      ValueSpec::of(ValueKind::instant));
+  describe_value(sub->add_option("--to", options->to, "Last day (YYYY-MM-DD, yesterday, monday...); default: today")
+                     ->option_text("DATE"),
+                 ValueSpec::of(ValueKind::instant));
   sub->add_option("--last", options->last, "The range as a length ending today: 30d, 8w, 6m")->option_text("N[dwm]");
   describe_choices(
       sub->add_option("--period", options->period, "Cut the range by day, week (ISO, Monday first) or month")

@@ -189,7 +189,8 @@ int main(int argc, char** argv) {
       return finish(help_status);
     }
     const auto* sub = app.get_subcommands().empty() ? nullptr : app.get_subcommands().front();
-    if (const std::string better = twitchlog::cli::explain_parse_error(app, std::vector<std::string>(argv + 1, argv + argc));
+    if (const std::string better =
+            twitchlog::cli::explain_parse_error(app, std::vector<std::string>(argv + 1, argv + argc));
         !better.empty()) {
       twitchlog::cli::print_error("twitchlog: error: " + better);
       return kUsageStatus;

@@ -95,8 +95,8 @@ std::string explain_parse_error(const CLI::App& app, const std::vector<std::stri
         const auto own = option_names(*current);
         valid.insert(valid.begin(), own.begin(), own.end());
       }
-      return fmt::format("unknown option {}{}; see twitchlog {}--help", twitchlog::quoted(name), did_you_mean(name, valid),
-                         current != nullptr ? current->get_name() + " " : "");
+      return fmt::format("unknown option {}{}; see twitchlog {}--help", twitchlog::quoted(name),
+                         did_you_mean(name, valid), current != nullptr ? current->get_name() + " " : "");
     }
     if (current == nullptr) {
       const CLI::App* sub = nullptr;

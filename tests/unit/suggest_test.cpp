@@ -22,7 +22,7 @@ TEST_CASE("did you mean: the closest candidate within one edit (short words) or 
   CHECK(did_you_mean("chek", subs) == " (did you mean check?)");
   CHECK(did_you_mean("lgo", subs) == " (did you mean log?)");
   CHECK(did_you_mean("frobnicate", subs).empty());
-  CHECK(did_you_mean("xyz", subs).empty());       // three letters: one edit at most
-  CHECK(did_you_mean("report", subs).empty());    // not a typo
+  CHECK(did_you_mean("xyz", subs).empty());     // three letters: one edit at most
+  CHECK(did_you_mean("report", subs).empty());  // not a typo
   CHECK(closest_match("tirage", subs) == "triage");
 }

@@ -120,7 +120,7 @@ TEST_CASE("time phrases just after midnight: 23:30 is last night") {
                                               {"23:30", "2026-11-23T23:30:00+01:00"},
                                               {"11:30pm", "2026-11-23T23:30:00+01:00"},
                                               {"0:15", "2026-11-24T00:15:00+01:00"},
-                                              {"today", "2026-11-24T00:30:00+01:00", day},  // never after now
+                                              {"today", "2026-11-24T00:30:00+01:00", day},     // never after now
                                               {"tonight", "2026-11-23T22:00:00+01:00", part},  // still going on
                                               {"last night", "2026-11-23T22:00:00+01:00", part},
                                               {"this morning", "error: the morning has not begun yet"},
@@ -173,8 +173,9 @@ TEST_CASE("time phrases across the daylight-saving changes of Europe/Berlin") {
                                               {"12 hours ago", "2026-03-28T23:00:00+01:00"},
                                               {"yesterday 12:00", "2026-03-28T12:00:00+01:00"},
                                           });
-  CHECK(test::error_of([] { resolve_time_phrase("2:30", test::at("2026-03-29T12:00:00+02:00"), DayMeans::start); })
-            .find("2026-03-29 02:30 does not exist in the local time zone") != std::string::npos);
+  CHECK(test::error_of([] {
+          resolve_time_phrase("2:30", test::at("2026-03-29T12:00:00+02:00"), DayMeans::start);
+        }).find("2026-03-29 02:30 does not exist in the local time zone") != std::string::npos);
 }
 
 TEST_CASE("a day means its first instant for --from and its last second for --to and --as-of") {
