@@ -116,8 +116,10 @@ std::vector<std::string> prepare_log_request(LogRequest& request, const RuleSet&
       std::string why;
       const auto spoken = parse_spoken_duration(*request.duration, why);
       if (!spoken) {
-        throw_usage(fmt::format("-d/--duration {}: {}; use 45 (seconds), 45s, 2 min, 1m30s or 1h30m",
-                                quoted(*request.duration), why));
+        throw_usage(fmt::format("-d/--duration {}: {}{}", quoted(*request.duration), why,
+                                why.find("; use") != std::string::npos || why.find(": use") != std::string::npos
+                                    ? ""
+                                    : "; use 45 (seconds), 45s, 2 min, 1m30s or 1h30m"));
       }
       seconds = *spoken;
     }

@@ -577,7 +577,7 @@ std::vector<std::string> time_phrase_words() {
   for (const auto& w : kClockWords) add(w.name);
   for (const auto& p : kPartPhrases) add(p.phrase);
   for (const auto& w : kWeekdays) {
-    if (w.name.size() > 3) add(w.name);
+    if (w.name.ends_with("day")) add(w.name);  // the full names
   }
   return out;
 }

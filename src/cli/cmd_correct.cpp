@@ -14,6 +14,7 @@
 #include "twitchlog/error.hpp"
 #include "twitchlog/json.hpp"
 #include "twitchlog/text.hpp"
+#include "twitchlog/time_phrases.hpp"
 
 namespace twitchlog::cli {
 
@@ -168,7 +169,7 @@ int run_retract(const RetractOptions& options, const GlobalOptions& globals) {
   const std::optional<Kind> kind = kind_option(options.kind);
   Timestamp when;
   try {
-    when = parse_instant(options.when, now);
+    when = resolve_time_phrase(options.when, now, DayMeans::representative).time;  // a day: where `log --at` puts it
   } catch (const Error& e) {
     throw_usage(std::string("WHEN: ") + e.what());
   }

@@ -10,6 +10,7 @@
 
 #include "context.hpp"
 #include "twitchlog/error.hpp"
+#include "twitchlog/suggest.hpp"
 #include "twitchlog/text.hpp"
 #include "twitchlog/triage.hpp"
 
@@ -38,8 +39,8 @@ void add_answers(const std::vector<std::string>& values, Answer answer, std::str
   for (const auto& value : values) {
     for (const auto id : split_commas(value)) {
       if (rules.find_red_flag(id) == nullptr) {
-        throw_usage(fmt::format("{}: unknown red flag {}; valid: {}", option, twitchlog::quoted(id),
-                                join(rules.red_flag_ids())));
+        throw_usage(fmt::format("{}: unknown red flag {}{}; valid: {}", option, twitchlog::quoted(id),
+                                did_you_mean(id, rules.red_flag_ids()), join(rules.red_flag_ids())));
       }
       const auto [it, inserted] = answers.emplace(std::string(id), answer);
       if (!inserted && it->second != answer) {

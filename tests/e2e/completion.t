@@ -34,7 +34,7 @@ $ bash comp.sh twitchlog help re
 $ bash comp.sh twitchlog completion ''
 > bash zsh fish
 $ bash comp.sh twitchlog log --at ''
-> now today yesterday noon midday midnight tonight monday tuesday tues wednesday thursday thur thurs friday saturday sunday
+> now today yesterday noon midday midnight tonight monday tuesday wednesday thursday friday saturday sunday
 $ touch rules-a.toml rules-b.toml && bash comp.sh twitchlog --rules rules- | tr " " "\n" | sort | tr "\n" " "
 > rules-a.toml rules-b.toml 
 

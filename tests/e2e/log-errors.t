@@ -29,7 +29,7 @@ $ twitchlog log -s 9
 ! twitchlog: error: -s/--severity must be a whole number from 1 (faint) to 5 (strong), not "9"
 ? 2
 $ twitchlog log -d 45x
-! twitchlog: error: -d/--duration "45x": unknown unit "x": use s, min, h, d or w, or seconds, minutes, hours, days, weeks; use 45 (seconds), 45s, 2 min, 1m30s or 1h30m
+! twitchlog: error: -d/--duration "45x": unknown unit "x": use s, min, h, d or w, or seconds, minutes, hours, days, weeks
 ? 2
 $ twitchlog log -d 99999999999999999999s
 ! twitchlog: error: -d/--duration "99999999999999999999s": that is too long; use 45 (seconds), 45s, 2 min, 1m30s or 1h30m
