@@ -125,3 +125,11 @@ $ twitchlog log --help | sed -n '/^Check-in factors/,/^$/p'
 >   stress=N     out of 5, 1 to 5, whole numbers: How stressed you felt today, from 1 (calm) to 5 (overwhelmed).
 >   water=N      litres/day, 0 to 10: Litres of water and other plain drinks per day.
 >
+
+# Five days logged with a date alone: stand-in times with approx=day, so the night rule of advise
+# has no hour to go by (they used to be stored at 00:00, "100% at night", and bruxism came first).
+$ for d in 16 17 18 19 20; do twitchlog --journal dates.journal --as-of 2026-11-24T12:00:00+01:00 log -q -s2 --at 2026-11-$d; done
+$ cut -d' ' -f1,4 dates.journal | tail -n 1
+> 2026-11-20T12:00:00+01:00 approx=day
+$ twitchlog --journal dates.journal --as-of 2026-11-24T12:00:00+01:00 advise --format json | jq -c '.causes[] | select(.id == "bruxism") | [.tier, (.evidence[0] | .night, .total)]'
+> ["none",0,0]
