@@ -113,12 +113,14 @@ void setup_log(CLI::App& app, const GlobalOptions& globals, int& status) {
                      ->option_text("TIME"),
                  ValueSpec::of(ValueKind::instant));
   sub->add_flag("--checkin", r.checkin,
-                "Log a daily check-in: KEY=VALUE words for the rules' factors (- reads them from stdin)");
+                "Log a daily check-in: KEY=VALUE words for the rules' factors (- reads them from stdin; none, on "
+                "a terminal: asks for them)");
   describe_value(
       sub->add_option("--remedy", r.remedy, "Log a remedy taken (a remedy id of the rules)")->option_text("ID"),
       ValueSpec::of(ValueKind::remedy));
   sub->add_option("--dose", r.dose, "With --remedy: the dose, e.g. 400mg")->option_text("TEXT");
-  sub->add_option("--note", r.note, "Log a note (- reads it from stdin)")->option_text("TEXT");
+  sub->add_option("--note", r.note, "Log a note (- reads it from stdin); with --remedy, the remedy's note")
+      ->option_text("TEXT");
   sub->add_flag("-q,--quiet", options->quiet, "Do not print the entry written");
   describe_value(
       sub->add_option("words", r.words, "A note for the entry, or KEY=VALUE words of a check-in (- reads stdin)")

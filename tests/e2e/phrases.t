@@ -133,3 +133,7 @@ $ cut -d' ' -f1,4 dates.journal | tail -n 1
 > 2026-11-20T12:00:00+01:00 approx=day
 $ twitchlog --journal dates.journal --as-of 2026-11-24T12:00:00+01:00 advise --format json | jq -c '.causes[] | select(.id == "bruxism") | [.tier, (.evidence[0] | .night, .total)]'
 > ["none",0,0]
+# log --help takes the factors from the rules in force (--rules here).
+$ sed 's|unit = "cups/day"|unit = "mugs"|' "$SRC/data/rules.toml" > mine.toml
+$ twitchlog --rules mine.toml log --help | grep '^  caffeine=N'
+>   caffeine=N   mugs, 0 to 20: Cups of coffee, or the same caffeine from tea, cola or energy drinks, per day.
