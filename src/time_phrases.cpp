@@ -229,7 +229,7 @@ Date step_back(const DayRef& day) {
   return d;
 }
 
-// A year (4 digits) or a day of the month (1–31, with an optional st/nd/rd/th).
+// A day of the month (1–31, with an optional st/nd/rd/th).
 std::optional<int> day_number(std::string_view w) {
   for (const auto suffix : {"st", "nd", "rd", "th"}) {
     if (w.size() > 2 && w.ends_with(suffix)) {
