@@ -8,7 +8,9 @@
 
 #include "twitchlog/error.hpp"
 #include "twitchlog/journal.hpp"
+#include "twitchlog/suggest.hpp"
 #include "twitchlog/text.hpp"
+#include "twitchlog/time_phrases.hpp"
 
 namespace twitchlog {
 
@@ -24,7 +26,8 @@ std::vector<std::string> id_list(const std::vector<std::string>& values, std::st
     for (const auto piece : split_commas(value)) {
       const std::string item(piece);
       if (valid != nullptr && std::find(valid->begin(), valid->end(), item) == valid->end()) {
-        throw_usage(fmt::format("{}: unknown id {}; valid: {}", option, quoted(item), choices(*valid)));
+        throw_usage(fmt::format("{}: unknown id {}{}; valid: {}", option, quoted(item), did_you_mean(item, *valid),
+                                choices(*valid)));
       }
       if (!is_id(item)) {
         throw_usage(
@@ -89,8 +92,8 @@ std::vector<FieldValue> checkin_fields(const LogRequest& request, const RuleSet&
     }
     const auto* factor = rules.find_factor(key);
     if (factor == nullptr) {
-      throw_usage(
-          fmt::format("unknown factor {}; valid: {} (and note=TEXT)", quoted(key), choices(rules.factor_ids())));
+      throw_usage(fmt::format("unknown factor {}{}; valid: {} (and note=TEXT)", quoted(key),
+                              did_you_mean(key, rules.factor_ids()), choices(rules.factor_ids())));
     }
     const std::string& name = key;  // a structured binding cannot be captured before C++20's P1091 (clang 14)
     if (std::any_of(fields.begin(), fields.end(), [&](const FieldValue& f) { return f.first == name; })) {
@@ -136,9 +139,12 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
     throw_usage("choose one of --checkin, --remedy, --note and --visit (with none of them, the entry is a twitch)");
   }
   Timestamp time = local_timestamp(now.unix_seconds);
+  TimePrecision precision = TimePrecision::exact;
   if (request.at) {
     try {
-      time = parse_instant(*request.at, now);
+      const ResolvedTime resolved = resolve_time_phrase(*request.at, now, DayMeans::representative);
+      time = resolved.time;
+      precision = resolved.precision;
     } catch (const Error& e) {
       throw_usage(std::string("--at: ") + e.what());
     }
@@ -181,7 +187,8 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
   } else if (request.remedy) {
     kind = Kind::remedy;
     if (rules.find_remedy(*request.remedy) == nullptr) {
-      throw_usage(fmt::format("unknown remedy {}; valid: {}", quoted(*request.remedy), choices(rules.remedy_ids())));
+      throw_usage(fmt::format("unknown remedy {}{}; valid: {}", quoted(*request.remedy),
+                              did_you_mean(*request.remedy, rules.remedy_ids()), choices(rules.remedy_ids())));
     }
     fields.emplace_back("id", *request.remedy);
     if (request.dose) {
@@ -218,14 +225,15 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
     }
     if (request.where) {
       if (rules.find_area(*request.where) == nullptr) {
-        throw_usage(
-            fmt::format("--where: unknown area {}; valid: {}", quoted(*request.where), choices(rules.area_ids())));
+        throw_usage(fmt::format("--where: unknown area {}{}; valid: {}", quoted(*request.where),
+                                did_you_mean(*request.where, rules.area_ids()), choices(rules.area_ids())));
       }
       fields.emplace_back("where", *request.where);
     }
     if (request.side) {
       if (!is_side(*request.side)) {
-        throw_usage(fmt::format("--side: unknown side {}; valid: {}", quoted(*request.side),
+        throw_usage(fmt::format("--side: unknown side {}{}; valid: {}", quoted(*request.side),
+                                did_you_mean(*request.side, kSides),
                                 join(std::vector<std::string>(kSides.begin(), kSides.end()))));
       }
       fields.emplace_back("side", *request.side);
@@ -238,13 +246,17 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
     for (const auto& id : id_list(request.flags, "--flag", nullptr)) {
       const RedFlag* flag = rules.find_red_flag(id);
       if (flag == nullptr) {
-        throw_usage(fmt::format("--flag: unknown id {}; valid: {}", quoted(id), choices(rules.red_flag_ids())));
+        throw_usage(fmt::format("--flag: unknown id {}{}; valid: {}", quoted(id), did_you_mean(id, rules.red_flag_ids()),
+                                choices(rules.red_flag_ids())));
       }
       if (std::find(flags.begin(), flags.end(), flag->id) == flags.end()) flags.push_back(flag->id);
     }
     if (!flags.empty()) fields.emplace_back("flags", join(flags, ","));
     if (const auto note = note_text(request, request.words); !note.empty()) fields.emplace_back("note", note);
   }
+  // Only the day or the part of the day is known: the time is a stand-in that hour-based rules skip.
+  if (precision != TimePrecision::exact)
+    fields.emplace_back("approx", precision == TimePrecision::day ? "day" : "part");
   return format_entry(time, kind, fields);
 }
 

@@ -10,6 +10,7 @@
 
 #include "twitchlog/error.hpp"
 #include "twitchlog/text.hpp"
+#include "twitchlog/time_phrases.hpp"
 
 namespace twitchlog {
 
@@ -323,12 +324,10 @@ Timestamp end_of_local_day(const Date& date) {
   return local_timestamp(start_of_local_day(date_from_days(days_from_date(date) + 1)).unix_seconds - 1);
 }
 
-Timestamp parse_instant(std::string_view text, const Timestamp& now, bool date_means_end_of_day, InstantNotes* notes) {
+Timestamp parse_iso_instant(std::string_view text, const Timestamp& now, bool date_means_end_of_day,
+                            InstantNotes* notes) {
   const auto invalid = [&](const std::string& why) -> Timestamp {
-    throw_usage(
-        fmt::format("invalid time {}: {}; use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, "
-                    "YYYY-MM-DD HH:MM or an RFC 3339 date-time",
-                    quoted(text), why));
+    throw_usage(fmt::format("invalid time {}: {}; use {}", quoted(text), why, time_phrase_summary()));
   };
   InstantNotes ignored;
   InstantNotes& note = notes != nullptr ? *notes : ignored;

@@ -26,6 +26,14 @@ struct LogRequest {
 /// True when the request reads standard input (a "-" word, or --note -).
 bool reads_standard_input(const LogRequest& request);
 
+/// Before build_entry, the guards against silent mistakes: takes the time of
+/// a leading "WHEN: text", lower-cases ids, sides, areas and tags, reads a
+/// duration as people type it ("45" is seconds, "2 min"), puts --note with
+/// --remedy into the remedy's note; refuses check-in values without
+/// --checkin and words after check-in values (usage errors). Returns notes
+/// for standard error ("did you mean ...?" for a tag close to a known one).
+std::vector<std::string> prepare_log_request(LogRequest& request, const RuleSet& rules, const Timestamp& now);
+
 /// The entry line to append (without "\n"). Throws a usage Error naming the
 /// problem and the valid choices.
 std::string build_entry(const LogRequest& request, const RuleSet& rules, const Timestamp& now);

@@ -103,15 +103,21 @@ struct InstantNotes {
   bool leap_second = false;
 };
 
-/// Parses an instant as `--at` and `--as-of` take it: now, HH:MM (today),
-/// yesterday HH:MM, DURATION ago (2h ago, 30m ago, 3d ago), YYYY-MM-DD (the
-/// first instant of that local day, or its last second when
-/// `date_means_end_of_day`), YYYY-MM-DD HH:MM[:SS] with an optional offset
-/// (Z, +HH:MM, -HH:MM) that chooses the instant, or RFC 3339. A local time
-/// that happens twice is the earlier one; second 60 is taken only at 23:59.
-/// Throws a usage Error naming the valid forms. Fills `notes` when given.
+/// Parses an instant as `--at`, `--from`, `--to`, `--as-of` and `retract`
+/// take it: any time phrase (see time_phrases.hpp); a date alone is the first
+/// instant of that local day, or its last second when `date_means_end_of_day`.
+/// A local time that happens twice is the earlier one; second 60 is taken
+/// only at 23:59. Throws a usage Error naming the valid forms. Fills `notes`
+/// when given.
 Timestamp parse_instant(std::string_view text, const Timestamp& now, bool date_means_end_of_day = false,
                         InstantNotes* notes = nullptr);
+
+/// The numeric forms alone: now, HH:MM (today), today/yesterday HH:MM,
+/// DURATION ago, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] with an optional offset
+/// (Z, +HH:MM, -HH:MM) that chooses the instant, or RFC 3339. The time
+/// phrases build on it for the dates they spell with digits.
+Timestamp parse_iso_instant(std::string_view text, const Timestamp& now, bool date_means_end_of_day = false,
+                            InstantNotes* notes = nullptr);
 
 /// Parses a DURATION: one or more <integer><unit>, units d h m s in that order
 /// ("45s", "2m", "1h30m"). Returns false and fills `failure` on error or overflow.

@@ -12,6 +12,7 @@
 #include "context.hpp"
 #include "twitchlog/error.hpp"
 #include "twitchlog/text.hpp"
+#include "twitchlog/time_phrases.hpp"
 
 namespace twitchlog::cli {
 
@@ -47,6 +48,7 @@ std::vector<std::string> values_for(const ValueSpec& spec, const RuleSet& rules)
     case ValueKind::red_flag: return rules.red_flag_ids();
     case ValueKind::area: return rules.area_ids();
     case ValueKind::remedy: return rules.remedy_ids();
+    case ValueKind::instant: return time_phrase_words();
     case ValueKind::factor: {
       std::vector<std::string> out;
       for (const auto& id : rules.factor_ids()) out.push_back(id + "=");

@@ -14,6 +14,7 @@
 #include "twitchlog/error.hpp"
 #include "twitchlog/json.hpp"
 #include "twitchlog/text.hpp"
+#include "twitchlog/time_phrases.hpp"
 
 namespace twitchlog::cli {
 
@@ -168,7 +169,7 @@ int run_retract(const RetractOptions& options, const GlobalOptions& globals) {
   const std::optional<Kind> kind = kind_option(options.kind);
   Timestamp when;
   try {
-    when = parse_instant(options.when, now);
+    when = resolve_time_phrase(options.when, now, DayMeans::representative).time;  // a day: where `log --at` puts it
   } catch (const Error& e) {
     throw_usage(std::string("WHEN: ") + e.what());
   }
@@ -241,9 +242,11 @@ void setup_undo(CLI::App& app, const GlobalOptions& globals, int& status) {
 void setup_retract(CLI::App& app, const GlobalOptions& globals, int& status) {
   auto options = std::make_shared<RetractOptions>();
   CLI::App* sub = app.add_subcommand("retract", "Take back the entries at an instant (appends a retract entry)");
-  sub->add_option("when", options->when, "The entry's timestamp, as `twitchlog last` shows it (any --at form)")
-      ->option_text("WHEN")
-      ->required();
+  describe_value(
+      sub->add_option("when", options->when, "The entry's timestamp, as `twitchlog last` shows it (any --at form)")
+          ->option_text("WHEN")
+          ->required(),
+      ValueSpec::of(ValueKind::instant));
   describe_choices(
       sub->add_option("--kind", options->kind, "The kind, when several kinds share that instant")->option_text("KIND"),
       kKindChoices);

@@ -1,4 +1,6 @@
 // `twitchlog log`: append one entry to the journal.
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <iostream>
@@ -14,6 +16,7 @@
 #include "twitchlog/log.hpp"
 #include "twitchlog/text.hpp"
 #include "twitchlog/triage.hpp"
+#include "twitchlog/time_phrases.hpp"
 
 namespace twitchlog::cli {
 
@@ -50,21 +53,33 @@ int after_entry(const LogOptions& options, const RuleSet& rules, const std::stri
   return options.exit_code ? exit_status_for(a) : 0;
 }
 
+// Up to the end of input; on a terminal, the first Ctrl-D ends it, even in the middle of a line.
 std::string read_standard_input() {
+  const bool terminal = ::isatty(STDIN_FILENO) == 1;
+  if (terminal) print_error("twitchlog: reading from the terminal; end with Ctrl-D");
   std::string text;
   char buffer[65536];
-  std::size_t got;
-  while ((got = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
-    text.append(buffer, got);
+  for (;;) {
+    const ssize_t got = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) throw_data("cannot read standard input: " + errno_text(errno));
+    if (got == 0) break;
+    text.append(buffer, static_cast<std::size_t>(got));
     if (text.size() > kMaxLineBytes) throw_usage(fmt::format("standard input is longer than {} bytes", kMaxLineBytes));
+    if (terminal && buffer[got - 1] != '\n') break;  // Ctrl-D after some text
   }
-  if (std::ferror(stdin)) throw_data("cannot read standard input");
   return text;
 }
 
 int run_log(LogOptions& options, const GlobalOptions& globals) {
+  const LogRequest& r = options.request;
+  if (r.checkin && r.words.empty() && !r.severity && !r.duration && !r.where && !r.side && !r.remedy && !r.dose &&
+      !r.note && r.tags.empty() && r.flags.empty()) {
+    return guided_checkin(globals, options.quiet, options.request.at);
+  }
   const Context context(globals);
   const RuleSet rules = context.load_rules();
+  const std::vector<std::string> notes = prepare_log_request(options.request, rules, context.now());
   if (reads_standard_input(options.request)) options.request.standard_input = read_standard_input();
   // Everything is validated before the journal is touched; appending never reads it.
   const std::string line = build_entry(options.request, rules, context.now_for_writing());
@@ -74,18 +89,20 @@ int run_log(LogOptions& options, const GlobalOptions& globals) {
   std::optional<Assessment> before;
   if (options.request.visit) before = assess(rules, scan_for_triage_file(path, rules, context.now()), {});
   append_line(path, line);
+  for (const auto& note : notes) print_error(note);
   // The entry is durable now: whatever happens to the echo, the status says it was recorded (a retry
   // would write it twice).
   if (options.request.at) {
-    InstantNotes notes;
-    const Timestamp taken = parse_instant(*options.request.at, context.now(), false, &notes);
-    if (notes.ambiguous) {
+    const ResolvedTime resolved = resolve_time_phrase(*options.request.at, context.now(), DayMeans::representative);
+    const InstantNotes& at_notes = resolved.notes;
+    const Timestamp& taken = resolved.time;
+    if (at_notes.ambiguous) {
       print_error(fmt::format(
           "twitchlog: note: {} happens twice in the local time zone (the clocks went back); took the first, "
           "{}; for the second, give --at {}",
-          *options.request.at, format_timestamp(taken), format_timestamp(notes.later)));
+          *options.request.at, format_timestamp(taken), format_timestamp(at_notes.later)));
     }
-    if (notes.leap_second) {
+    if (at_notes.leap_second) {
       print_error("twitchlog: note: second 60 (a leap second) is recorded as second 59: Unix time has no leap seconds");
     }
   }
@@ -109,7 +126,8 @@ void setup_log(CLI::App& app, const GlobalOptions& globals, int& status) {
   auto& r = options->request;
   CLI::App* sub = app.add_subcommand("log", "Record a twitch, a daily check-in, a remedy taken or a note");
   sub->add_option("-s,--severity", r.severity, "Twitch strength, 1 (faint) to 5 (strong)")->option_text("N");
-  sub->add_option("-d,--duration", r.duration, "How long it lasted: 45s, 2m, 1h30m")->option_text("DURATION");
+  sub->add_option("-d,--duration", r.duration, "How long it lasted: 45 (seconds), 45s, 2m, '2 min', 1h30m")
+      ->option_text("DURATION");
   sub->add_option("-t,--tag", r.tags, "Context or suspected trigger (repeatable, or comma-separated)")
       ->option_text("TAG")
       ->allow_extra_args(false);
@@ -123,17 +141,21 @@ void setup_log(CLI::App& app, const GlobalOptions& globals, int& status) {
           ->option_text("AREA"),
       ValueSpec::of(ValueKind::area));
   describe_choices(sub->add_option("--side", r.side, "left, right or both")->option_text("SIDE"), kSides);
-  sub->add_option(
-         "--at", r.at,
-         "When: now, HH:MM, 'yesterday HH:MM', '2h ago', YYYY-MM-DD, 'YYYY-MM-DD HH:MM' or RFC 3339 (default now)")
-      ->option_text("TIME");
+  describe_value(sub->add_option("--at", r.at,
+                                 "When (default now): 9:15, 9am, noon, yesterday, 'yesterday 9am', 'mon 8:00', "
+                                 "'this morning', 'last night', '2 hours ago', 'Nov 30', 2026-11-30 09:15... "
+                                 "(twitchlog(1), TIME PHRASES)")
+                     ->option_text("TIME"),
+                 ValueSpec::of(ValueKind::instant));
   sub->add_flag("--checkin", r.checkin,
-                "Log a daily check-in: KEY=VALUE words for the rules' factors (- reads them from stdin)");
+                "Log a daily check-in: KEY=VALUE words for the rules' factors (- reads them from stdin; none, on "
+                "a terminal: asks for them)");
   describe_value(
       sub->add_option("--remedy", r.remedy, "Log a remedy taken (a remedy id of the rules)")->option_text("ID"),
       ValueSpec::of(ValueKind::remedy));
   sub->add_option("--dose", r.dose, "With --remedy: the dose, e.g. 400mg")->option_text("TEXT");
-  sub->add_option("--note", r.note, "Log a note (- reads it from stdin)")->option_text("TEXT");
+  sub->add_option("--note", r.note, "Log a note (- reads it from stdin); with --remedy, the remedy's note")
+      ->option_text("TEXT");
   sub->add_flag("--visit", r.visit,
                 "Log that a doctor has seen you about the twitching (closes the open red flags; words: a note)");
   sub->add_flag("-q,--quiet", options->quiet, "Do not print the entry written");
@@ -154,7 +176,8 @@ void setup_log(CLI::App& app, const GlobalOptions& globals, int& status) {
       "  twitchlog log --remedy magnesium --dose 400mg\n"
       "  twitchlog log --note \"dentist on Friday\"\n"
       "  twitchlog log --visit \"GP: Bell's palsy ruled out\"\n"
-      "  twitchlog log --at 'yesterday 22:30' -s2");
+      "  twitchlog log --at 'yesterday 22:30' -s2\n"
+      "  twitchlog log -s2 'this morning: at the desk'");
   sub->callback([options, &globals, &status] { status = run_log(*options, globals); });
 }
 

@@ -91,10 +91,14 @@ void setup_report(CLI::App& app, const GlobalOptions& globals, int& status) {
   auto options = std::make_shared<ReportOptions>();
   CLI::App* sub =
       app.add_subcommand("report", "Trends, triggers and remedies over a range of days, for people and pipes");
-  sub->add_option("--from", options->from,
-                  "First day (YYYY-MM-DD); default: default_days of the rules before --to, not before the first entry")
-      ->option_text("DATE");
-  sub->add_option("--to", options->to, "Last day (YYYY-MM-DD); default: today")->option_text("DATE");
+  describe_value(sub->add_option("--from", options->from,
+                                 "First day (YYYY-MM-DD, yesterday, monday, Nov 30...); default: default_days of the "
+                                 "rules before --to, not before the first entry")
+                     ->option_text("DATE"),
+                 ValueSpec::of(ValueKind::instant));
+  describe_value(sub->add_option("--to", options->to, "Last day (YYYY-MM-DD, yesterday, monday...); default: today")
+                     ->option_text("DATE"),
+                 ValueSpec::of(ValueKind::instant));
   sub->add_option("--last", options->last, "The range as a length ending today: 30d, 8w, 6m")->option_text("N[dwm]");
   describe_choices(
       sub->add_option("--period", options->period, "Cut the range by day, week (ISO, Monday first) or month")

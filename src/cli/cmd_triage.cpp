@@ -11,6 +11,7 @@
 
 #include "context.hpp"
 #include "twitchlog/error.hpp"
+#include "twitchlog/suggest.hpp"
 #include "twitchlog/text.hpp"
 #include "twitchlog/triage.hpp"
 
@@ -39,8 +40,8 @@ struct TriageOptions {
 const RedFlag& flag_of(std::string_view id, std::string_view option, const RuleSet& rules) {
   const RedFlag* flag = rules.find_red_flag(id);
   if (flag == nullptr) {
-    throw_usage(fmt::format("{}: unknown red flag {}; valid: {}", option, twitchlog::quoted(id),
-                            join(rules.red_flag_ids())));
+    throw_usage(fmt::format("{}: unknown red flag {}{}; valid: {}", option, twitchlog::quoted(id),
+                            did_you_mean(id, rules.red_flag_ids()), join(rules.red_flag_ids())));
   }
   return *flag;
 }

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "twitchlog/error.hpp"
+#include "twitchlog/suggest.hpp"
 #include "twitchlog/text.hpp"
 
 namespace twitchlog::cli {
@@ -176,7 +177,8 @@ void check_choice(std::string_view option, std::string_view what, const std::str
     if (v == value) return;
   }
   std::vector<std::string> names(valid.begin(), valid.end());
-  throw_usage(fmt::format("{}: unknown {} {}; valid: {}", option, what, twitchlog::quoted(value), join(names)));
+  throw_usage(fmt::format("{}: unknown {} {}{}; valid: {}", option, what, twitchlog::quoted(value),
+                          did_you_mean(value, valid), join(names)));
 }
 
 Format parse_format(const std::string& format, Choices valid) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -60,6 +61,7 @@ enum class ValueKind {
   area,      ///< area ids of the rules
   remedy,    ///< remedy ids of the rules
   factor,    ///< check-in factor ids of the rules, as KEY=VALUE
+  instant,   ///< a time phrase (the one-word ones are offered)
 };
 struct ValueSpec {
   ValueKind kind = ValueKind::text;
@@ -124,9 +126,26 @@ void enforce_strict(bool strict, const JournalRead& read);
 /// warnings that `check` would list.
 void report_read(const JournalRead& read);
 
+/// A clearer message for a command line CLI11 refused (`args` without the
+/// program name): an unknown subcommand or option with "did you mean ...?",
+/// an option of another subcommand with where it belongs; "" when there is
+/// nothing better to say than CLI11's message.
+std::string explain_parse_error(const CLI::App& app, const std::vector<std::string>& args);
+
+/// "cups/day, 0 to 20" (", whole numbers" when integer): a factor's unit and range.
+std::string factor_range(const Factor& factor);
+/// The factors with their units and ranges, for `log --help`.
+std::string factor_help(const RuleSet& rules);
+/// Adds the factors of the rules in force to `log --help` (after the footers are set).
+void add_factor_help(CLI::App& app, const GlobalOptions& globals);
+/// The guided check-in (`checkin`, `log --checkin` with no values): a usage
+/// error off a terminal, naming the non-interactive form. `at` is --at.
+int guided_checkin(const GlobalOptions& globals, bool quiet, const std::optional<std::string>& at);
+
 /// Each subcommand: its options and the callback that runs it. The callback
 /// stores the exit status in `status`.
 void setup_log(CLI::App& app, const GlobalOptions& globals, int& status);
+void setup_checkin(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_check(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_report(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_advise(CLI::App& app, const GlobalOptions& globals, int& status);

@@ -130,9 +130,11 @@ int main(int argc, char** argv) {
           ->option_text("FILE")
           ->check(not_empty),
       ValueSpec::of(ValueKind::file));
-  app.add_option("--as-of", globals.as_of, "Take INSTANT as now, for reproducible runs (a date means its end)")
-      ->option_text("INSTANT")
-      ->check(not_empty);
+  describe_value(
+      app.add_option("--as-of", globals.as_of, "Take INSTANT as now, for reproducible runs (a date means its end)")
+          ->option_text("INSTANT")
+          ->check(not_empty),
+      ValueSpec::of(ValueKind::instant));
   app.footer(
       "Examples:\n"
       "  twitchlog log -s3 -d45s -t espresso \"after the third espresso\"\n"
@@ -147,6 +149,7 @@ int main(int argc, char** argv) {
 
   int status = 0;
   twitchlog::cli::setup_log(app, globals, status);
+  twitchlog::cli::setup_checkin(app, globals, status);
   twitchlog::cli::setup_check(app, globals, status);
   twitchlog::cli::setup_triage(app, globals, status);
   twitchlog::cli::setup_advise(app, globals, status);
@@ -163,6 +166,7 @@ int main(int argc, char** argv) {
                 "\n\nGlobal options, before or after the subcommand: --journal FILE, --rules FILE, --as-of INSTANT"
                 " (see twitchlog --help).");
   }
+  twitchlog::cli::add_factor_help(app, globals);
 
   try {
     app.parse(argc, argv);
@@ -186,6 +190,12 @@ int main(int argc, char** argv) {
       return finish(help_status);
     }
     const auto* sub = app.get_subcommands().empty() ? nullptr : app.get_subcommands().front();
+    if (const std::string better =
+            twitchlog::cli::explain_parse_error(app, std::vector<std::string>(argv + 1, argv + argc));
+        !better.empty()) {
+      twitchlog::cli::print_error("twitchlog: error: " + better);
+      return kUsageStatus;
+    }
     // CLI11's message quotes the words as typed: print_error escapes them.
     twitchlog::cli::print_error(
         fmt::format("twitchlog: error: {} (see twitchlog {}--help)", e.what(), sub ? sub->get_name() + " " : ""));

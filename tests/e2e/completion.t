@@ -4,7 +4,7 @@ $ twitchlog completion bash > twitchlog.bash && bash -n twitchlog.bash && echo o
 > ok
 $ printf '%s\n' '. ./twitchlog.bash' 'COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _twitchlog; printf "%s\n" "${COMPREPLY[*]}"' > comp.sh
 $ bash comp.sh twitchlog ''
-> log check triage advise report last undo retract edit rules completion help
+> log checkin check triage advise report last undo retract edit rules completion help
 $ bash comp.sh twitchlog --journal j.txt rep
 > report
 $ bash comp.sh twitchlog report --format ''
@@ -34,7 +34,7 @@ $ bash comp.sh twitchlog help re
 $ bash comp.sh twitchlog completion ''
 > bash zsh fish
 $ bash comp.sh twitchlog log --at ''
->
+> now today yesterday noon midday midnight tonight monday tuesday wednesday thursday friday saturday sunday
 $ touch rules-a.toml rules-b.toml && bash comp.sh twitchlog --rules rules- | tr " " "\n" | sort | tr "\n" " "
 > rules-a.toml rules-b.toml 
 

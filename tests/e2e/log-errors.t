@@ -11,10 +11,10 @@ $ twitchlog log --checkin sleep=6,5
 ! twitchlog: error: sleep must be a number such as 3 or 6.5, not "6,5" (use a dot for decimals)
 ? 2
 $ twitchlog log --checkin
-! twitchlog: error: a check-in needs at least one value: caffeine=N, sleep=N, stress=N, water=N, alcohol=N
+! twitchlog: error: the guided check-in asks its questions on a terminal; here, give the values: twitchlog log --checkin caffeine=N sleep=N stress=N water=N alcohol=N [note=TEXT] (or KEY=VALUE lines on standard input: twitchlog log --checkin -)
 ? 2
 $ twitchlog log --remedy magnesum
-! twitchlog: error: unknown remedy "magnesum"; valid: hydration, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, magnesium, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy
+! twitchlog: error: unknown remedy "magnesum" (did you mean magnesium?); valid: hydration, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, magnesium, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy
 ? 2
 $ twitchlog log --flag itchy
 ! twitchlog: error: --flag: unknown id "itchy"; valid: stroke-signs, breathing, seizure, weakness, drooping, speech, vision, swallowing, ear-rash, tingling-cramps, numb-chin, head-injury, jaw-headache, dystonia, wasting, spreading, persistent, recurring, chewing, eye-closing, eye-red, stiffness, medicine, known-condition
@@ -28,20 +28,20 @@ $ twitchlog log --side middle
 $ twitchlog log -s 9
 ! twitchlog: error: -s/--severity must be a whole number from 1 (faint) to 5 (strong), not "9"
 ? 2
-$ twitchlog log -d 45
-! twitchlog: error: -d/--duration "45": expected a unit after 45: d, h, m or s
+$ twitchlog log -d 45x
+! twitchlog: error: -d/--duration "45x": unknown unit "x": use s, min, h, d or w, or seconds, minutes, hours, days, weeks
 ? 2
 $ twitchlog log -d 99999999999999999999s
-! twitchlog: error: -d/--duration "99999999999999999999s": duration is too long
+! twitchlog: error: -d/--duration "99999999999999999999s": that is too long; use 45 (seconds), 45s, 2 min, 1m30s or 1h30m
 ? 2
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 log --at 2026-11-25
 ! twitchlog: error: --at "2026-11-25" is in the future (now is 2026-11-24T10:00:00+01:00); entries record what has happened
 ? 2
 $ twitchlog log --at 2026-02-30
-! twitchlog: error: --at: invalid time "2026-02-30": day 30 does not exist in 2026-02 (it has 28 days); use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, YYYY-MM-DD HH:MM or an RFC 3339 date-time
+! twitchlog: error: --at: invalid time "2026-02-30": day 30 does not exist in 2026-02 (it has 28 days); use now, 9, 9:15, today, yesterday, monday, mon, Nov 30, 30 Nov, yesterday 9am, yesterday at 9:00, this morning, this afternoon, yesterday morning, monday evening, 2 hours ago, 2h ago, 2026-11-30 09:15+01:00, 2026-11-30T09:15:00Z (twitchlog(1) lists every form)
 ? 2
 $ twitchlog log --at tomorrow
-! twitchlog: error: --at: invalid time "tomorrow": not a form twitchlog knows; use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, YYYY-MM-DD HH:MM or an RFC 3339 date-time
+! twitchlog: error: --at: invalid time "tomorrow": not a form twitchlog knows; use now, 9, 9:15, today, yesterday, monday, mon, Nov 30, 30 Nov, yesterday 9am, yesterday at 9:00, this morning, this afternoon, yesterday morning, monday evening, 2 hours ago, 2h ago, 2026-11-30 09:15+01:00, 2026-11-30T09:15:00Z (twitchlog(1) lists every form)
 ? 2
 $ twitchlog log "$(printf 'bell\007')"
 ! twitchlog: error: note contains the control character U+0007; only tab and newline may stand in text
@@ -49,8 +49,8 @@ $ twitchlog log "$(printf 'bell\007')"
 $ twitchlog log "$(printf 'bad \377 byte')"
 ! twitchlog: error: note is not valid UTF-8 (byte 5 of it)
 ? 2
-$ twitchlog log -t Espresso
-! twitchlog: error: -t/--tag: "Espresso" is not a valid id; use lowercase letters, digits, '-' and '_'
+$ twitchlog log -t "esp resso"
+! twitchlog: error: -t/--tag: "esp resso" is not a valid id; use lowercase letters, digits, '-' and '_'
 ? 2
 $ twitchlog log --checkin caffeine=1 --note x
 ! twitchlog: error: choose one of --checkin, --remedy, --note and --visit (with none of them, the entry is a twitch)
@@ -62,10 +62,10 @@ $ twitchlog log --dose 400mg
 ! twitchlog: error: --dose does not apply to twitch entries
 ? 2
 $ twitchlog log --bogus
-! twitchlog: error: The following argument was not expected: --bogus (see twitchlog log --help)
+! twitchlog: error: unknown option "--bogus"; see twitchlog log --help
 ? 2
-$ twitchlog log --as-of yesterday
-! twitchlog: error: --as-of: invalid time "yesterday": not a form twitchlog knows; use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, YYYY-MM-DD HH:MM or an RFC 3339 date-time
+$ twitchlog log --as-of tomorrow
+! twitchlog: error: --as-of: invalid time "tomorrow": not a form twitchlog knows; use now, 9, 9:15, today, yesterday, monday, mon, Nov 30, 30 Nov, yesterday 9am, yesterday at 9:00, this morning, this afternoon, yesterday morning, monday evening, 2 hours ago, 2h ago, 2026-11-30 09:15+01:00, 2026-11-30T09:15:00Z (twitchlog(1) lists every form)
 ? 2
 $ twitchlog log --checkin - < /dev/null
 ! twitchlog: error: a check-in needs at least one value: caffeine=N, sleep=N, stress=N, water=N, alcohol=N

@@ -18,9 +18,9 @@ $ twitchlog --as-of 2026-11-24T10:00:00+01:00 log --at "yesterday 22:15" -s2 -t 
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 log --at "2h ago" -d1h30m
 > 2026-11-24T08:00:00+01:00 twitch duration=1h30m
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 log --at "3d ago" --remedy cold-compress
-> 2026-11-21T10:00:00+01:00 remedy id=cold-compress
+> 2026-11-21T10:00:00+01:00 remedy id=cold-compress approx=day
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 log --at 2026-07-14 --note "summer time"
-> 2026-07-14T00:00:00+02:00 note text="summer time"
+> 2026-07-14T12:00:00+02:00 note text="summer time" approx=day
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 log --at "2026-11-03 09:14" -s3
 > 2026-11-03T09:14:00+01:00 twitch severity=3
 $ twitchlog --as-of 2026-11-24T10:00:00+01:00 log --at 2026-11-03T08:14:03Z -s3
@@ -56,11 +56,11 @@ $ twitchlog check | tail -n 1
 # starts at midnight and 00:00 does not exist (POSIX forms of America/Santiago, Asia/Beirut and
 # America/Sao_Paulo in 2018, so that tzdata need not be installed; the named zone when it is).
 $ TZ='<-04>4<-03>,M9.1.6/24,M4.1.6/24' twitchlog --journal dst.txt --as-of 2024-12-01 log --at 2024-09-08 -s1
-> 2024-09-08T01:00:00-03:00 twitch severity=1
+> 2024-09-08T12:00:00-03:00 twitch severity=1 approx=day
 $ TZ='EET-2EEST,M3.5.0/0,M10.5.0/0' twitchlog --journal dst2.txt --as-of 2024-12-01 log --at 2024-03-31 -s1
-> 2024-03-31T01:00:00+03:00 twitch severity=1
+> 2024-03-31T12:00:00+03:00 twitch severity=1 approx=day
 $ TZ='<-03>3<-02>,M11.1.0/0,M2.3.0/0' twitchlog --journal dst3.txt --as-of 2018-12-01 log --at 2018-11-04 -s1
-> 2018-11-04T01:00:00-02:00 twitch severity=1
+> 2018-11-04T12:00:00-02:00 twitch severity=1 approx=day
 $ if [ -e /usr/share/zoneinfo/America/Santiago ]; then z=America/Santiago; else z='<-04>4<-03>,M9.1.6/24,M4.1.6/24'; fi; TZ=$z twitchlog --journal dst.txt --as-of 2024-09-30 report --from 2024-09-08 --to 2024-09-08 --period day --format csv
 > period,start,end,episodes,days_with_episodes,mean_severity,total_duration_s
 > 2024-09-08,2024-09-08,2024-09-08,1,1,1,0
@@ -81,7 +81,7 @@ $ twitchlog --journal leap.txt --as-of 2026-01-10 log --at '2025-12-31 23:59:60'
 > 2025-12-31T23:59:59+01:00 twitch severity=1
 ! twitchlog: note: second 60 (a leap second) is recorded as second 59: Unix time has no leap seconds
 $ twitchlog --journal leap.txt --as-of 2026-01-10 log --at '2025-12-31 12:00:60' -s1
-! twitchlog: error: --at: invalid time "2025-12-31 12:00:60": second 60 (a leap second) comes only at 23:59:60; use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, YYYY-MM-DD HH:MM or an RFC 3339 date-time
+! twitchlog: error: --at: invalid time "2025-12-31 12:00:60": second 60 (a leap second) comes only at 23:59:60; use now, 9, 9:15, today, yesterday, monday, mon, Nov 30, 30 Nov, yesterday 9am, yesterday at 9:00, this morning, this afternoon, yesterday morning, monday evening, 2 hours ago, 2h ago, 2026-11-30 09:15+01:00, 2026-11-30T09:15:00Z (twitchlog(1) lists every form)
 ? 2
 $ printf '# twitchlog journal v1\n2016-12-31T23:59:60Z twitch severity=2\n' > leap2.txt && TZ=UTC twitchlog --journal leap2.txt --as-of 2017-01-10 report --from 2016-12-31 --to 2017-01-01 --period day --format csv
 > period,start,end,episodes,days_with_episodes,mean_severity,total_duration_s

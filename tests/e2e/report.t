@@ -621,7 +621,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --format xml
 ! twitchlog: error: --format: unknown format "xml"; valid: text, json, csv, tsv, markdown
 ? 2
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-02-30
-! twitchlog: error: --from: invalid time "2026-02-30": day 30 does not exist in 2026-02 (it has 28 days); use now, HH:MM, yesterday HH:MM, 2h ago, 30m ago, 3d ago, YYYY-MM-DD, YYYY-MM-DD HH:MM or an RFC 3339 date-time
+! twitchlog: error: --from: invalid time "2026-02-30": day 30 does not exist in 2026-02 (it has 28 days); use now, 9, 9:15, today, yesterday, monday, mon, Nov 30, 30 Nov, yesterday 9am, yesterday at 9:00, this morning, this afternoon, yesterday morning, monday evening, 2 hours ago, 2h ago, 2026-11-30 09:15+01:00, 2026-11-30T09:15:00Z (twitchlog(1) lists every form)
 ? 2
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --color sometimes
 ! twitchlog: error: --color: unknown choice "sometimes"; valid: auto, always, never

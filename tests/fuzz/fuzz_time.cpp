@@ -8,6 +8,7 @@
 
 #include "twitchlog/error.hpp"
 #include "twitchlog/time.hpp"
+#include "twitchlog/time_phrases.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace twitchlog;
@@ -49,6 +50,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         format_timestamp(t);
       } catch (const Error& e) {
         if (std::string_view(e.what()).empty()) __builtin_trap();
+      }
+      // The time phrases as --at takes them, and durations as -d takes them.
+      try {
+        const ResolvedTime r = resolve_time_phrase(text, now, DayMeans::representative);
+        format_timestamp(r.time);
+      } catch (const Error& e) {
+        if (std::string_view(e.what()).empty()) __builtin_trap();
+      }
+      {
+        std::string why;
+        const auto seconds = parse_spoken_duration(text, why);
+        if (seconds ? *seconds < 0 : why.empty()) __builtin_trap();
       }
       break;
   }

@@ -103,7 +103,7 @@ TEST_CASE("bad input: one message naming the problem and the valid choices") {
 
   LogRequest r;
   r.remedy = "magnesum";
-  CHECK(error(r).starts_with("unknown remedy \"magnesum\"; valid: hydration, facial-yoga, "));
+  CHECK(error(r).starts_with("unknown remedy \"magnesum\" (did you mean magnesium?); valid: hydration, facial-yoga, "));
   LogRequest s;
   s.severity = "7";
   CHECK(error(s) == "-s/--severity must be a whole number from 1 (faint) to 5 (strong), not \"7\"");
@@ -130,8 +130,8 @@ TEST_CASE("bad input: one message naming the problem and the valid choices") {
   CHECK(error(future) ==
         "--at \"2026-11-25\" is in the future (now is 2026-11-24T10:00:00+01:00); entries record what has happened");
   LogRequest later;
-  later.at = "10:01";
-  CHECK(error(later).starts_with("--at \"10:01\" is in the future"));
+  later.at = "today 10:01";  // a bare 10:01 would be yesterday's
+  CHECK(error(later).starts_with("--at \"today 10:01\" is in the future"));
   LogRequest bad_at;
   bad_at.at = "2026-02-30";
   CHECK(error(bad_at).starts_with("--at: invalid time \"2026-02-30\": day 30 does not exist in 2026-02"));
