@@ -76,6 +76,18 @@ constexpr Part kParts[] = {{"morning", 5 * 60, 12 * 60, 9 * 60},
                            {"afternoon", 12 * 60, 18 * 60, 15 * 60},
                            {"evening", 18 * 60, 22 * 60, 20 * 60},
                            {"night", 18 * 60, 29 * 60, 22 * 60}};
+}  // namespace
+
+std::optional<std::pair<int, int>> part_of_day_span(int minute) {
+  std::optional<std::pair<int, int>> best;
+  for (const Part& p : kParts) {
+    if (minute >= p.start && minute < p.end && (!best || p.end > best->second)) best = std::make_pair(p.start, p.end);
+  }
+  return best;
+}
+
+namespace {
+
 // Whole phrases for a part of a day: days back, part.
 struct PartPhrase {
   std::string_view phrase;

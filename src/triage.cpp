@@ -4,16 +4,24 @@
 
 #include "twitchlog/stats.hpp"
 #include "twitchlog/text.hpp"
+#include "twitchlog/time_phrases.hpp"
 
 namespace twitchlog {
 
 namespace {
 
 // The instant an entry counts from for a red flag: its own, or for an
-// approx entry the latest instant of its day not after now (the contract).
+// approx entry the latest instant of its day (or part of the day) not after
+// now (the contract).
 Timestamp flag_instant(const TypedEntry& entry, const Timestamp& now) {
   if (entry.hour_known()) return entry.time;
   Timestamp end = end_of_local_day(date_from_days(entry.time.day()));
+  if (entry.approx == Approx::part) {
+    if (const auto span = part_of_day_span(entry.time.second_of_day() / 60)) {
+      const Timestamp midnight = start_of_local_day(date_from_days(entry.time.day()));
+      end = local_timestamp(midnight.unix_seconds + std::int64_t{span->second} * 60 - 1);
+    }
+  }
   if (end.unix_seconds > now.unix_seconds) end = now;
   return end.unix_seconds < entry.time.unix_seconds ? entry.time : end;
 }
@@ -22,7 +30,11 @@ Timestamp flag_instant(const TypedEntry& entry, const Timestamp& now) {
 // earliest instant of its day.
 Timestamp visit_instant(const TypedEntry& entry) {
   if (entry.hour_known()) return entry.time;
-  const Timestamp start = start_of_local_day(date_from_days(entry.time.day()));
+  Timestamp start = start_of_local_day(date_from_days(entry.time.day()));
+  if (entry.approx == Approx::part) {
+    if (const auto span = part_of_day_span(entry.time.second_of_day() / 60))
+      start = local_timestamp(start.unix_seconds + std::int64_t{span->first} * 60);
+  }
   return start.unix_seconds > entry.time.unix_seconds ? entry.time : start;
 }
 

@@ -68,4 +68,10 @@ bool is_time_phrase(std::string_view text, const Timestamp& now);
 /// The valid forms, for the end of an error message: "now, 9:15, 9am, ...".
 std::string time_phrase_summary();
 
+/// The span of the part of the day an `approx=part` entry stands for, from
+/// its stand-in time (minutes after midnight): start and end in minutes after
+/// the midnight of its day (the end may pass 24 h); where two parts hold the
+/// time, the one that ends later. Nullopt for a time no part holds.
+std::optional<std::pair<int, int>> part_of_day_span(int minute_of_day);
+
 }  // namespace twitchlog

@@ -299,6 +299,21 @@ TEST_CASE("scenarios: the levels of default-rules.md on both sides of every boun
        {},
        "doctor-soon",
        {"speech@doctor-soon"}},
+      {"stroke signs this morning (approx=part, stand-in 09:00): counts until 11:59:59, so 22 h later",
+       journal().twitch(1, "flags=stroke-signs approx=part", "09:00:00"),
+       {},
+       "emergency",
+       {"stroke-signs@emergency"}},
+      {"stroke signs yesterday morning, exact 09:00: 25 h later", journal().twitch(1, "flags=stroke-signs", "09:00:00"),
+       {}, "doctor-soon", {"stroke-signs@doctor-soon"}},
+      {"a visit this morning (approx=part) counts from 05:00: closes 04:30, not 06:00",
+       journal()
+           .twitch(0, "flags=drooping", "04:30:00")
+           .twitch(0, "flags=speech", "06:00:00")
+           .at(0, "visit approx=part", "09:00:00"),
+       {},
+       "doctor-soon",
+       {"speech@doctor-soon"}},
       // Entries after now count for nothing.
       {"stroke signs later today", stroke_at("11:00:00", 0), {}, "self-care", {}},
   };
