@@ -8,6 +8,7 @@
 #include "twitchlog/json.hpp"
 #include "twitchlog/report.hpp"
 #include "twitchlog/text.hpp"
+#include "report_words.hpp"
 
 namespace twitchlog {
 
@@ -662,5 +663,21 @@ std::string render_report_markdown(const Report& r, const RuleSet& rules) {
   out += fmt::format("\n*{}*\n", md(rules.triage.disclaimer));
   return out;
 }
+
+// --- for the other renderers (report_words.hpp) -------------------------------
+
+namespace report_words {
+
+std::string day_text(std::int64_t day) { return twitchlog::day_text(day); }
+std::string one_decimal(const std::optional<double>& x, std::string_view none) {
+  return twitchlog::one_decimal(x, none);
+}
+std::string per_day(const Figures& f, std::int64_t days) { return twitchlog::per_day(f, days); }
+std::string trend_text(const Report& r) { return twitchlog::trend_text(r); }
+std::string insights_lines(const Insights& in, const RuleSet& rules, const Escape& esc, std::string_view bullet) {
+  return twitchlog::insights_lines(in, rules, esc, bullet);
+}
+
+}  // namespace report_words
 
 }  // namespace twitchlog
