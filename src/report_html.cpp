@@ -214,10 +214,8 @@ std::string summary(const Report& r) {
                                 t.days_with_episodes, r.days(), report_words::per_day(t, r.days()), r.longest_streak,
                                 r.longest_streak == 1 ? "" : "s"));
   fact("Trend", h(report_words::trend_text(r)));
-  fact("Severity", fmt::format("mean {} of {} (episodes by severity {})",
-                               report_words::one_decimal(t.mean_severity, "not given"), kMaxSeverity,
-                               report_words::severity_counts_text(d)));
-  fact("Duration", report_words::duration_text(r));
+  fact("How strong", report_words::strength_text(r));
+  fact("How long", report_words::duration_text(r));
   fact("Where", report_words::areas_text(d, kEscape));
   fact("Side", report_words::sides_text(d));
   out += "</dl></section>\n";

@@ -101,13 +101,14 @@ std::string more_texts_text(const Diary& diary, std::size_t listed) {
                      plural(more, "note or visit", "notes or visits"));
 }
 
-std::string severity_counts_text(const Diary& diary) {
+std::string strength_text(const Report& r) {
   std::vector<std::string> parts;
   for (int s = kMinSeverity; s <= kMaxSeverity; ++s)
-    parts.push_back(fmt::format("{}: {}", s, diary.severity[static_cast<std::size_t>(s)]));
-  std::string out = join(parts);
-  if (diary.severity[0] > 0) out += fmt::format("; {} without", diary.severity[0]);
-  return out;
+    parts.push_back(fmt::format("{}: {}", s, r.diary.severity[static_cast<std::size_t>(s)]));
+  std::string counts = join(parts);
+  if (r.diary.severity[0] > 0) counts += fmt::format("; {} without", r.diary.severity[0]);
+  return fmt::format("mean severity {} of {} (episodes by severity {})", one_decimal(r.totals.mean_severity, "not given"),
+                     kMaxSeverity, counts);
 }
 
 std::string duration_text(const Report& r) {

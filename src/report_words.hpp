@@ -48,8 +48,8 @@ std::string_view text_label(const DiaryText& t);
 std::vector<const DiaryText*> listed_texts(const Diary& diary, std::size_t limit);
 /// "and 4 more notes or visits (twitchlog export --kind note)", or "".
 std::string more_texts_text(const Diary& diary, std::size_t listed);
-/// Severity 1 to 5 in counts: "1: 3, 2: 10, 3: 4, 4: 1, 5: 0; 2 without".
-std::string severity_counts_text(const Diary& diary);
+/// "mean severity 2.5 of 5 (episodes by severity 1: 3, 2: 10, 3: 4, 4: 1, 5: 0; 2 without)".
+std::string strength_text(const Report& r);
 /// "mean 1m10s on 30 episodes that give one, longest 2m".
 std::string duration_text(const Report& r);
 /// "left 10, right 8, both 1, not given 2".
