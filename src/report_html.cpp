@@ -36,15 +36,17 @@ li.sub{list-style:circle;margin-left:14px}
 table{border-collapse:collapse;width:100%;font-size:9pt}
 th,td{border-bottom:1px solid #ccc;padding:2px 4px;text-align:left;vertical-align:top}
 th{background:#eee}
+#remedies td:nth-child(3){white-space:nowrap}
 .flag{border-left:4px solid #a00;padding:1px 0 1px 6px;margin:3px 0}
 .none{color:#333}
 .charts{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-start}
 figure{margin:0}
 figcaption{font-size:8.5pt;color:#333}
+.key{white-space:nowrap}
 svg text{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif}
 .disclaimer{margin-top:8px;border-top:1px solid #999;padding-top:3px;font-style:italic}
-@page{margin:12mm}
-@media print{body{padding:0;max-width:none;font-size:9pt}table,figure,.flag{break-inside:avoid}}
+@page{margin:10mm 12mm}
+@media print{body{padding:0;max-width:none;font-size:8.5pt}table,figure,.flag{break-inside:avoid}}
 )";
 
 // The heat of a day's count, as the text report's calendar bins it: none, 1, 2-3, 4-6, 7 or more.
@@ -98,7 +100,7 @@ std::string weekly_chart(const Report& r) {
   const int width = kLeft + slot * static_cast<int>(weeks.size()) + 8;
   const int height = kTop + kPlotH + kBottom;
   std::string out = fmt::format(
-      "<figure><svg width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
+      "<figure style=\"width:{0}px\"><svg width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
       "role=\"img\" aria-labelledby=\"weekly-title\"><title id=\"weekly-title\">Episodes per week</title>\n",
       width, height);
   for (int i = 0; i <= 2; ++i) {  // the scale: 0, half, top
@@ -141,7 +143,7 @@ std::string calendar_heatmap(const Report& r) {
   const int width = kLeft + columns * (kCell + kGap) + 2;
   const int height = kTop + 7 * (kCell + kGap) + 2;
   std::string out = fmt::format(
-      "<figure><svg width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
+      "<figure style=\"width:{0}px\"><svg width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
       "role=\"img\" aria-labelledby=\"calendar-title\"><title id=\"calendar-title\">Episodes by day</title>\n",
       width, height);
   constexpr std::array<std::string_view, 7> kDays{"Mo", "", "We", "", "Fr", "", "Su"};
@@ -178,12 +180,14 @@ std::string calendar_heatmap(const Report& r) {
   constexpr std::array<std::string_view, 5> kLegend{"none", "1", "2-3", "4-6", "7 or more"};
   for (std::size_t i = 0; i < kHeat.size(); ++i) {
     out += fmt::format(
-        "<svg width=\"9\" height=\"9\" aria-hidden=\"true\"><rect width=\"9\" height=\"9\" fill=\"{}\"/></svg> {}{}",
-        kHeat[i], kLegend[i], ", ");  // "nothing logged" comes last
+        "<span class=\"key\"><svg width=\"9\" height=\"9\" aria-hidden=\"true\"><rect width=\"9\" height=\"9\" "
+        "fill=\"{}\"/></svg> {}</span>, ",
+        kHeat[i], kLegend[i]);  // "nothing logged" comes last
   }
   out +=
-      "<svg width=\"9\" height=\"9\" aria-hidden=\"true\"><rect x=\"0.5\" y=\"0.5\" width=\"8\" height=\"8\" "
-      "fill=\"#fff\" stroke=\"#999\" stroke-dasharray=\"2 1\"/></svg> nothing logged</figcaption></figure>\n";
+      "<span class=\"key\"><svg width=\"9\" height=\"9\" aria-hidden=\"true\"><rect x=\"0.5\" y=\"0.5\" "
+      "width=\"8\" height=\"8\" fill=\"#fff\" stroke=\"#999\" stroke-dasharray=\"2 1\"/></svg> nothing "
+      "logged</span></figcaption></figure>\n";
   return out;
 }
 
