@@ -76,7 +76,7 @@ $ twitchlog export --from someday
 ? 2
 
 # The formula guard (OWASP): a text cell that begins with = + - @, a tab or a carriage return
-# gets a leading ' in CSV and TSV; --raw keeps it as written; numbers are never changed.
+# gets a leading ' in CSV and TSV; --raw keeps it as written; JSON Lines is never changed.
 $ printf '%s\n' '2026-11-21T09:00:00+01:00 note text="=HYPERLINK(\"x\",\"y\")"' '2026-11-21T09:01:00+01:00 remedy id=magnesium dose=+1 note=-2' '2026-11-21T09:02:00+01:00 note text="@SUM(A1)"' '2026-11-21T09:03:00+01:00 note text="\tx"' '2026-11-21T09:04:00+01:00 note text="a=1, fine"' > formulas.txt
 $ twitchlog --journal formulas.txt --as-of 2026-11-22T12:00:00+01:00 export 2>/dev/null | cut -d, -f1,17- | tr -d '\r'
 > line,remedy,dose,level,yes,no,unsure,sudden,of,of_kind,note
