@@ -97,9 +97,8 @@ Diary DiaryCollector::finish() const {
                    [](const RemedyTaken& a, const RemedyTaken& b) { return a.first_day < b.first_day; });
   d.other_remedies = other_remedies_;
   d.texts = texts_;
-  std::stable_sort(d.texts.begin(), d.texts.end(), [](const DiaryText& a, const DiaryText& b) {
-    return a.time.unix_seconds < b.time.unix_seconds;
-  });
+  std::stable_sort(d.texts.begin(), d.texts.end(),
+                   [](const DiaryText& a, const DiaryText& b) { return a.time.unix_seconds < b.time.unix_seconds; });
   d.other_texts = other_texts_;
   return d;
 }

@@ -34,10 +34,10 @@ Value list_value(const Items& items, Name&& name) {
   return v;
 }
 
-constexpr std::array<std::string_view, 12> kLeadColumns{"line",     "timestamp", "day",         "kind",
-                                                        "retracted", "approx",    "severity",    "duration_s",
-                                                        "where",     "side",      "tags",        "flags"};
-constexpr std::array<std::string_view, 10> kTailColumns{"remedy", "dose",   "level", "yes",    "no",
+constexpr std::array<std::string_view, 12> kLeadColumns{"line",      "timestamp", "day",      "kind",
+                                                        "retracted", "approx",    "severity", "duration_s",
+                                                        "where",     "side",      "tags",     "flags"};
+constexpr std::array<std::string_view, 10> kTailColumns{"remedy", "dose",   "level", "yes",     "no",
                                                         "unsure", "sudden", "of",    "of_kind", "note"};
 
 bool is_fixed_column(std::string_view name) {
@@ -80,16 +80,6 @@ void row_of(const TypedEntry& e, bool retracted, const RuleSet& rules, std::vect
   row.push_back(retract ? text_value(format_timestamp(e.of)) : Value{});
   row.push_back(retract ? text_value(kind_name(e.of_kind)) : Value{});
   row.push_back(text_value(e.note));
-}
-
-std::string csv_cell(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 std::string tsv_cell(std::string_view text) {
@@ -230,6 +220,16 @@ std::vector<std::string> export_columns(const RuleSet& rules) {
   for (const auto& f : rules.factors) out.push_back(factor_column(f));
   out.insert(out.end(), kTailColumns.begin(), kTailColumns.end());
   return out;
+}
+
+std::string csv_cell(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
 }
 
 std::string formula_guard(std::string_view cell) {

@@ -130,8 +130,9 @@ std::string weekly_chart(const Report& r) {
           x + slot / 2 + 3, kTop + kPlotH + 10, x + slot / 2 + 3, kTop + kPlotH + 10, short_day(w.start));
     out += "\n";
   }
-  out += "</svg><figcaption>Episodes per week (Monday first; each bar labelled with its first day)</figcaption>"
-         "</figure>\n";
+  out +=
+      "</svg><figcaption>Episodes per week (Monday first; each bar labelled with its first day)</figcaption>"
+      "</figure>\n";
   return out;
 }
 
@@ -214,9 +215,9 @@ std::string summary(const Report& r) {
   const auto fact = [&](std::string_view term, const std::string& text) {
     out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", term, text);
   };
-  fact("How often", fmt::format("{} episodes on {} of {} days ({} a day); longest run {} day{}", t.episodes,
-                                t.days_with_episodes, r.days(), report_words::per_day(t, r.days()), r.longest_streak,
-                                r.longest_streak == 1 ? "" : "s"));
+  fact("How often",
+       fmt::format("{} episodes on {} of {} days ({} a day); longest run {} day{}", t.episodes, t.days_with_episodes,
+                   r.days(), report_words::per_day(t, r.days()), r.longest_streak, r.longest_streak == 1 ? "" : "s"));
   fact("Trend", h(report_words::trend_text(r)));
   fact("How strong", report_words::strength_text(r));
   fact("How long", report_words::duration_text(r));
@@ -242,14 +243,14 @@ std::string remedies(const Report& r) {
       if (m.effect.onset_days > 0)
         effect += fmt::format(" (after from {})", day_text(m.effect.first_day + m.effect.onset_days));
     }
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                       report_words::remedy_title(t, kEscape), report_words::doses_text(t, kEscape),
-                       report_words::taken_text(t), effect);
+    out +=
+        fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", report_words::remedy_title(t, kEscape),
+                    report_words::doses_text(t, kEscape), report_words::taken_text(t), effect);
   }
   out += "</tbody></table>\n";
   if (r.diary.other_remedies > 0)
-    out += fmt::format("<p>And {} entries of further remedy ids, not tracked one by one.</p>\n",
-                       r.diary.other_remedies);
+    out +=
+        fmt::format("<p>And {} entries of further remedy ids, not tracked one by one.</p>\n", r.diary.other_remedies);
   return out + "</section>\n";
 }
 
@@ -290,8 +291,9 @@ std::string html_text(std::string_view text) {
 std::string html_red_flags(const Assessment& a, const RuleSet& rules) {
   (void)rules;
   std::string out = "<section id=\"red-flags\"><h2>Red flags</h2>\n";
-  out += fmt::format("<p>As of {} (twitchlog triage from the journal, no questions asked): care level <strong>{}</strong>",
-                     h(format_timestamp(a.as_of)), h(a.level->name));
+  out +=
+      fmt::format("<p>As of {} (twitchlog triage from the journal, no questions asked): care level <strong>{}</strong>",
+                  h(format_timestamp(a.as_of)), h(a.level->name));
   if (!a.level->meaning.empty()) out += fmt::format(": {}", h(a.level->meaning));
   out += "</p>\n";
   if (a.fired.empty()) return out + "<p class=\"none\">No red flag of the rules shows in the journal.</p></section>\n";
@@ -316,10 +318,10 @@ std::string render_report_html(const Report& r, const RuleSet& rules, const Html
   out += fmt::format("<meta name=\"generator\" content=\"twitchlog {}\">\n", h(page.version));
   out += fmt::format("<title>{}, {}</title>\n<style>\n{}</style>\n</head>\n<body>\n", title, range, kStyle);
   out += fmt::format("<header><h1>{}</h1>\n", title);
-  out += fmt::format(
-      "<p class=\"meta\">Symptom diary, {} ({} days{}): {}. Generated {} by twitchlog {}.</p></header>\n", range,
-      r.days(), r.from_is == RangeStart::first_entry ? ", from the first entry" : "", report_words::coverage_text(r),
-      h(page.generated), h(page.version));
+  out +=
+      fmt::format("<p class=\"meta\">Symptom diary, {} ({} days{}): {}. Generated {} by twitchlog {}.</p></header>\n",
+                  range, r.days(), r.from_is == RangeStart::first_entry ? ", from the first entry" : "",
+                  report_words::coverage_text(r), h(page.generated), h(page.version));
   out += html_red_flags(r.triage, rules);
   out += summary(r);
   out += "<section id=\"charts\"><h2>Episodes</h2><div class=\"charts\">\n";

@@ -5,10 +5,11 @@
 
 #include <fmt/format.h>
 
+#include "report_words.hpp"
+#include "twitchlog/export.hpp"
 #include "twitchlog/json.hpp"
 #include "twitchlog/report.hpp"
 #include "twitchlog/text.hpp"
-#include "report_words.hpp"
 
 namespace twitchlog {
 
@@ -123,13 +124,7 @@ std::string flags_text(const Report& r) {
 
 std::string csv_field(const std::string& text, char separator) {
   if (separator == '\t') return text;  // TSV values never hold tabs or newlines here
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
+  return csv_cell(text);
 }
 
 void json_rate(JsonWriter& j, std::string_view key, const std::optional<double>& x) {

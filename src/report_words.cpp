@@ -38,7 +38,8 @@ std::string title_text(const Diary& diary, const Escape& esc) {
   }
   const std::size_t more = diary.areas.size() - shown + (diary.other_areas > 0 ? 1 : 0);
   if (more > 0) names.push_back(more == 1 ? "one other area" : fmt::format("{} other areas", more));
-  std::string list = names.size() == 1 ? names[0] : join(std::vector(names.begin(), names.end() - 1)) + " and " + names.back();
+  std::string list =
+      names.size() == 1 ? names[0] : join(std::vector(names.begin(), names.end() - 1)) + " and " + names.back();
   return list + " twitching";
 }
 
@@ -50,8 +51,10 @@ std::string doses_text(const RemedyTaken& t, const Escape& esc) {
   std::vector<std::string> parts;
   for (const auto& d : t.doses) parts.push_back(fmt::format("{} ({})", esc(d.dose), d.entries));
   std::string out = join(parts);
-  if (t.other_doses > 0) out += fmt::format("{}{} with further doses", out.empty() ? "" : ", ", plural(t.other_doses, "entry", "entries"));
-  if (t.without_dose > 0 && !out.empty()) out += fmt::format("; {} without a dose", plural(t.without_dose, "entry", "entries"));
+  if (t.other_doses > 0)
+    out += fmt::format("{}{} with further doses", out.empty() ? "" : ", ", plural(t.other_doses, "entry", "entries"));
+  if (t.without_dose > 0 && !out.empty())
+    out += fmt::format("; {} without a dose", plural(t.without_dose, "entry", "entries"));
   return out.empty() ? "not given" : out;
 }
 
@@ -107,16 +110,15 @@ std::string strength_text(const Report& r) {
     parts.push_back(fmt::format("{}: {}", s, r.diary.severity[static_cast<std::size_t>(s)]));
   std::string counts = join(parts);
   if (r.diary.severity[0] > 0) counts += fmt::format("; {} without", r.diary.severity[0]);
-  return fmt::format("mean severity {} of {} (episodes by severity {})", one_decimal(r.totals.mean_severity, "not given"),
-                     kMaxSeverity, counts);
+  return fmt::format("mean severity {} of {} (episodes by severity {})",
+                     one_decimal(r.totals.mean_severity, "not given"), kMaxSeverity, counts);
 }
 
 std::string duration_text(const Report& r) {
   const Diary& d = r.diary;
   if (d.with_duration == 0) return "no episode gives one";
-  const auto mean = static_cast<std::int64_t>(static_cast<double>(r.totals.total_duration_s) /
-                                                  static_cast<double>(d.with_duration) +
-                                              0.5);
+  const auto mean = static_cast<std::int64_t>(
+      static_cast<double>(r.totals.total_duration_s) / static_cast<double>(d.with_duration) + 0.5);
   return fmt::format("mean {} over the {} that give one, longest {}, {} in all", format_duration(mean),
                      plural(d.with_duration, "episode", "episodes"), format_duration(d.longest_duration_s),
                      format_duration(r.totals.total_duration_s));

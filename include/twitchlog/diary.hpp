@@ -58,7 +58,7 @@ inline constexpr std::size_t kTrackedDoses = 20;
 struct Diary {
   std::set<std::int64_t> logged;  ///< days of the range with an entry in force (retracts aside)
   std::array<std::uint64_t, kMaxSeverity + 1> severity{};  ///< twitches by severity; [0]: none given
-  std::uint64_t with_duration = 0;                  ///< twitches that give a duration
+  std::uint64_t with_duration = 0;                         ///< twitches that give a duration
   std::int64_t longest_duration_s = 0;
   std::array<std::uint64_t, 4> sides{};  ///< left, right, both, not given
   std::vector<AreaCount> areas;          ///< most episodes first, then id

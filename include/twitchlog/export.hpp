@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "twitchlog/journal.hpp"
@@ -24,8 +25,8 @@
 namespace twitchlog {
 
 enum class ExportFormat : std::uint8_t { csv, tsv, jsonl };
-inline constexpr auto kExportFormatNames = make_names<ExportFormat>(
-    {{ExportFormat::csv, "csv"}, {ExportFormat::tsv, "tsv"}, {ExportFormat::jsonl, "jsonl"}});
+inline constexpr auto kExportFormatNames =
+    make_names<ExportFormat>({{ExportFormat::csv, "csv"}, {ExportFormat::tsv, "tsv"}, {ExportFormat::jsonl, "jsonl"}});
 
 /// What to export.
 struct ExportRequest {
@@ -40,6 +41,10 @@ struct ExportRequest {
 /// The columns of CSV and TSV, in order (the factors of the rules by id in
 /// the middle); JSON Lines has the same keys, the factors in one object.
 std::vector<std::string> export_columns(const RuleSet& rules);
+
+/// A CSV cell as RFC 4180 quotes it: in double quotes (its own doubled)
+/// when it holds a comma, a double quote or a line break.
+std::string csv_cell(std::string_view text);
 
 /// A cell made safe for a spreadsheet: a leading ' when it begins with
 /// =, +, -, @, a tab or a carriage return.

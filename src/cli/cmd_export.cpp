@@ -64,11 +64,10 @@ void setup_export(CLI::App& app, const GlobalOptions& globals, int& status) {
   sub->add_option("--from", options->from, "First day (YYYY-MM-DD); default: the first entry")->option_text("DATE");
   sub->add_option("--to", options->to, "Last day (YYYY-MM-DD); default: today")->option_text("DATE");
   describe_choices(sub->add_option("--kind", options->kind, "Only entries of this kind")->option_text("KIND"), kKinds);
-  describe_choices(
-      sub->add_option("--format", options->format,
-                      "csv (RFC 4180, CRLF), tsv (\\t \\n \\\\ escaped) or jsonl (one JSON object a line)")
-          ->option_text("FORMAT"),
-      kFormats);
+  describe_choices(sub->add_option("--format", options->format,
+                                   "csv (RFC 4180, CRLF), tsv (\\t \\n \\\\ escaped) or jsonl (one JSON object a line)")
+                       ->option_text("FORMAT"),
+                   kFormats);
   sub->add_flag("--all", options->all, "Also the entries taken back by a retract, with retracted=true");
   sub->add_flag("--raw", options->raw,
                 "No formula guard: keep cells that begin with = + - @ as they are (else they get a leading ')");

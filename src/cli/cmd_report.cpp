@@ -39,7 +39,8 @@ std::string generated_date() {
   if (epoch == nullptr || *epoch == '\0') return format_date(date_from_days(local_timestamp(std::time(nullptr)).day()));
   const std::string text(epoch);
   const bool digits = text.size() <= 12 && text.find_first_not_of("0123456789") == std::string::npos;
-  if (!digits) throw_usage(fmt::format("SOURCE_DATE_EPOCH: {} is not a number of seconds since 1970", twitchlog::quoted(text)));
+  if (!digits)
+    throw_usage(fmt::format("SOURCE_DATE_EPOCH: {} is not a number of seconds since 1970", twitchlog::quoted(text)));
   return format_date(date_from_days(std::stoll(text) / 86400));
 }
 
@@ -113,11 +114,10 @@ void setup_report(CLI::App& app, const GlobalOptions& globals, int& status) {
       sub->add_option("--period", options->period, "Cut the range by day, week (ISO, Monday first) or month")
           ->option_text("PERIOD"),
       kPeriods);
-  describe_choices(
-      sub->add_option("--format", options->format,
-                      "text (charts), json, csv, tsv, markdown or html (a page for a doctor, to print)")
-          ->option_text("FORMAT"),
-      kFormats);
+  describe_choices(sub->add_option("--format", options->format,
+                                   "text (charts), json, csv, tsv, markdown or html (a page for a doctor, to print)")
+                       ->option_text("FORMAT"),
+                   kFormats);
   sub->add_option("--window", options->window,
                   "Days compared before and after a remedy; default: effect_window_days of the rules")
       ->option_text("DAYS");

@@ -194,10 +194,10 @@ std::int64_t day_option(const std::string& option, const std::string& text, cons
 }
 
 void add_output_options(CLI::App* sub, OutputOptions& options) {
-  describe_value(sub->add_option("-o,--output", options.file,
-                                 "Write to FILE (mode 0600, atomically) instead of standard output")
-                     ->option_text("FILE"),
-                 ValueSpec::of(ValueKind::file));
+  describe_value(
+      sub->add_option("-o,--output", options.file, "Write to FILE (mode 0600, atomically) instead of standard output")
+          ->option_text("FILE"),
+      ValueSpec::of(ValueKind::file));
   sub->add_flag("--force", options.force, "With -o: replace FILE if it exists (else it is refused)");
 }
 

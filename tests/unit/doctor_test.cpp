@@ -35,13 +35,15 @@ std::size_t count(const std::string& text, const std::string& what) {
 TEST_CASE("html_text: markup characters become references, invisible characters escapes") {
   CHECK(html_text("<img src=x onerror=\"alert('1')\"> & co") ==
         "&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt; &amp; co");
-  CHECK(html_text("a\xe2\x80\xae" "b") == "a\\u{202e}b");
+  CHECK(html_text("a\xe2\x80\xae"
+                  "b") == "a\\u{202e}b");
   CHECK(html_text("line\nbreak\x1b[31m") == "line\\nbreak\\x1b[31m");
   CHECK(html_text("caf\xc3\xa9 | `x`") == "caf\xc3\xa9 | `x`");
 }
 
 TEST_CASE("formula_guard: a leading = + - @ tab or CR gets a quote, nothing else changes") {
-  for (const char* cell : {"=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx"}) CHECK(formula_guard(cell) == "'" + std::string(cell));
+  for (const char* cell : {"=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx"})
+    CHECK(formula_guard(cell) == "'" + std::string(cell));
   for (const char* cell : {"", "a=1", "1-2", "x@y", " =1"}) CHECK(formula_guard(cell) == cell);
 }
 
