@@ -288,8 +288,7 @@ std::string html_text(std::string_view text) {
   return out;
 }
 
-std::string html_red_flags(const Assessment& a, const RuleSet& rules) {
-  (void)rules;
+std::string html_red_flags(const Assessment& a) {
   std::string out = "<section id=\"red-flags\"><h2>Red flags</h2>\n";
   out +=
       fmt::format("<p>As of {} (twitchlog triage from the journal, no questions asked): care level <strong>{}</strong>",
@@ -322,7 +321,7 @@ std::string render_report_html(const Report& r, const RuleSet& rules, const Html
       fmt::format("<p class=\"meta\">Symptom diary, {} ({} days{}): {}. Generated {} by twitchlog {}.</p></header>\n",
                   range, r.days(), r.from_is == RangeStart::first_entry ? ", from the first entry" : "",
                   report_words::coverage_text(r), h(page.generated), h(page.version));
-  out += html_red_flags(r.triage, rules);
+  out += html_red_flags(r.triage);
   out += summary(r);
   out += "<section id=\"charts\"><h2>Episodes</h2><div class=\"charts\">\n";
   out += weekly_chart(r);

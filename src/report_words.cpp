@@ -100,8 +100,8 @@ std::vector<const DiaryText*> listed_texts(const Diary& diary, std::size_t limit
 std::string more_texts_text(const Diary& diary, std::size_t listed) {
   const std::uint64_t more = diary.texts.size() - listed + diary.other_texts;
   if (more == 0) return "";
-  return fmt::format("and {} more (all with twitchlog export --kind note, --kind visit)",
-                     plural(more, "note or visit", "notes or visits"));
+  return fmt::format("and {} more {} (all with twitchlog export --kind note, --kind visit)", more,
+                     more == 1 ? "note or visit" : "notes or visits");
 }
 
 std::string strength_text(const Report& r) {

@@ -23,7 +23,7 @@ std::string render_report_html(const Report& report, const RuleSet& rules, const
 
 /// The red flags section: each fired flag with its level, meaning and
 /// evidence, or that none fired. The one place red flags are put in HTML.
-std::string html_red_flags(const Assessment& assessment, const RuleSet& rules);
+std::string html_red_flags(const Assessment& assessment);
 
 /// Text made inert in HTML: printable() (control, bidi and zero-width
 /// characters shown as escapes), then & < > " ' as character references.

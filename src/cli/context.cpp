@@ -202,6 +202,7 @@ void add_output_options(CLI::App* sub, OutputOptions& options) {
 }
 
 void check_output(const OutputOptions& options) {
+  if (options.force && options.file.empty()) throw_usage("--force goes with -o FILE: there is no file to replace");
   if (!options.file.empty()) check_output_file(options.file, options.force);
 }
 

@@ -112,6 +112,9 @@ $ twitchlog --as-of 2026-11-22T12:00:00+01:00 export -o out.csv
 ? 1
 $ twitchlog --as-of 2026-11-22T12:00:00+01:00 export --format jsonl -o out.csv --force && cmp out.csv all.jsonl && echo replaced
 > replaced
+$ twitchlog export --force
+! twitchlog: error: --force goes with -o FILE: there is no file to replace
+? 2
 
 # An empty or missing journal: the header alone.
 $ twitchlog --journal none.txt export | tr -d '\r'

@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include <fmt/format.h>
+
 #include "fixtures.hpp"
 #include "twitchlog/export.hpp"
 #include "twitchlog/report.hpp"
@@ -136,4 +138,22 @@ TEST_CASE("export: one row per entry in force, CSV quoting, TSV escapes, the fac
   CHECK(count(jsonl.text, "\"where\":\"lip\"") == 2);  // the retracted twitch too
   q.kind = Kind::checkin;
   CHECK(export_journal_text(j.text(), "j.txt", test::fixture_rules(), q, kNow).rows == 1);
+}
+
+TEST_CASE("Markdown and HTML list every visit and the latest notes, 20 in all, and count the others") {
+  test::Journal j;
+  for (int i = 0; i < 25; ++i)
+    j.at(i / 4, "note text=\"note " + std::to_string(i) + "\"", fmt::format("{:02}:00:00", 1 + i % 4));
+  j.at(6, "visit note=\"first visit\"", "08:00:00").at(5, "visit", "08:00:00");
+  const Report r = report_of(j.text(), 7);
+  const std::string md = render_report_markdown(r, test::fixture_rules());
+  CHECK(count(md, " Note**: note ") == 18);
+  CHECK(count(md, " Visit**") == 2);
+  CHECK(count(md, "Visit**: first visit") == 1);
+  CHECK(count(md, "note 24") == 0);  // the earliest notes (24 is the oldest) are the ones counted, not listed
+  CHECK(count(md, "note 0\n") == 1);
+  CHECK(count(md, "\nAnd 7 more notes or visits (all with twitchlog export --kind note, --kind visit).\n") == 1);
+  const std::string html = render_report_html(r, test::fixture_rules(), HtmlPage{"2026-11-24", "0"});
+  CHECK(count(html, " Note</strong>") == 18);
+  CHECK(count(html, " Visit</strong>") == 2);
 }
