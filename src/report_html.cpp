@@ -40,7 +40,8 @@ th{background:#eee}
 .flag{border-left:4px solid #a00;padding:1px 0 1px 6px;margin:3px 0}
 .none{color:#333}
 .charts{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-start}
-figure{margin:0}
+figure{margin:0;max-width:100%}
+figure>svg{max-width:100%;height:auto}
 figcaption{font-size:8.5pt;color:#333}
 .key{white-space:nowrap}
 svg text{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif}
