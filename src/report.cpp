@@ -326,10 +326,12 @@ Report run_report(const RuleSet& rules, const ReportRequest& request, const Time
   TriageCollector triage(rules, at);
   ReportCollector collector(rules, request, now);
   DayTable days(rules);  // the statistics look at the whole journal, first entry to today
-  EntryFanOut all({&triage, &collector, &days});
+  DiaryCollector diary(from, request.to);
+  EntryFanOut all({&triage, &collector, &days, &diary});
   JournalFindings findings = triage.finish(read(all));
   collector.finish(r, findings.read);
   r.insights = analyse(days, rules, today_of(now));
+  r.diary = diary.finish();
   r.triage = assess(rules, findings, {});
   r.read = std::move(findings.read);
   return r;

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "report_words.hpp"
+#include "twitchlog/export.hpp"
 #include "twitchlog/json.hpp"
 #include "twitchlog/report.hpp"
 #include "twitchlog/text.hpp"
@@ -122,13 +124,7 @@ std::string flags_text(const Report& r) {
 
 std::string csv_field(const std::string& text, char separator) {
   if (separator == '\t') return text;  // TSV values never hold tabs or newlines here
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
+  return csv_cell(text);
 }
 
 void json_rate(JsonWriter& j, std::string_view key, const std::optional<double>& x) {
@@ -577,13 +573,16 @@ std::string markdown_text(std::string_view text) {
 std::string render_report_markdown(const Report& r, const RuleSet& rules) {
   const auto md = [](std::string_view s) { return markdown_text(s); };
   const Figures& t = r.totals;
-  std::string out = fmt::format("# Lip twitching, {}{} to {}\n\n", day_text(r.from),
+  std::string out = fmt::format("# {}, {}{} to {}\n\n", report_words::title_text(r.diary, md), day_text(r.from),
                                 r.from_is == RangeStart::first_entry ? " (the first entry)" : "", day_text(r.to));
+  out += fmt::format("- **Days logged:** {} (days with any entry).\n", report_words::coverage_text(r));
   out += fmt::format("- **How often:** {} episodes on {} of {} days ({} a day); longest run {} day{}.\n", t.episodes,
                      t.days_with_episodes, r.days(), per_day(t, r.days()), r.longest_streak,
                      r.longest_streak == 1 ? "" : "s");
-  out += fmt::format("- **How strong and how long:** mean severity {} of {}; {} in all.\n",
-                     one_decimal(t.mean_severity, "not given"), kMaxSeverity, format_duration(t.total_duration_s));
+  out += fmt::format("- **How strong:** {}.\n", report_words::strength_text(r));
+  out += fmt::format("- **How long:** {}.\n", report_words::duration_text(r));
+  out += fmt::format("- **Where:** {}; side: {}.\n", report_words::areas_text(r.diary, md),
+                     report_words::sides_text(r.diary));
   out += fmt::format("- **Trend:** {}.\n", trend_text(r));
   std::vector<std::string> flags;
   for (const auto& f : r.triage.fired) flags.push_back(fmt::format("{} ({})", md(f.flag->id), md(f.level->id)));
@@ -640,18 +639,32 @@ std::string render_report_markdown(const Report& r, const RuleSet& rules) {
   if (r.remedies.empty() && r.other_remedies == 0) {
     out += "None logged.\n";
   } else {
-    out += fmt::format("| Remedy | Since | Episodes a day, {} days before | After (from) |\n|---|---|---:|---|\n",
-                       r.window);
+    out += fmt::format(
+        "| Remedy | Since | Episodes a day, {} days before | After (from) | Doses (entries) | Taken in these days "
+        "|\n|---|---|---:|---|---|---|\n",
+        r.window);
     const std::size_t shown = std::min(r.remedies.size(), kListedRemedies);
     for (std::size_t i = 0; i < shown; ++i) {
       const RemedyFigures& m = r.remedies[i];
       const RemedyEffect& e = m.effect;
-      out += fmt::format("| {} | {} | {} | {} ({}) |\n", md(m.remedy ? m.remedy->name : m.id), day_text(e.first_day),
-                         one_decimal(e.before.rate, "no day"), one_decimal(e.after.rate, "no day"),
-                         day_text(e.first_day + e.onset_days));
+      const RemedyTaken* taken = report_words::taken_in_range(r.diary, m.id);
+      out += fmt::format("| {} | {} | {} | {} ({}) | {} | {} |\n", md(m.remedy ? m.remedy->name : m.id),
+                         day_text(e.first_day), one_decimal(e.before.rate, "no day"),
+                         one_decimal(e.after.rate, "no day"), day_text(e.first_day + e.onset_days),
+                         taken != nullptr ? report_words::doses_text(*taken, md) : "-",
+                         taken != nullptr ? report_words::taken_text(*taken) : "not taken");
     }
     if (const std::string more = more_remedies_text(r, shown); !more.empty()) out += fmt::format("\nAnd {}.\n", more);
   }
+  out += "\n## Notes and doctor visits\n\n";
+  const auto listed = report_words::listed_texts(r.diary, report_words::kListedTexts);
+  if (listed.empty()) out += "None in these days.\n";
+  for (const DiaryText* n : listed) {
+    out += fmt::format("- **{} {}**{}{}\n", day_text(n->day), report_words::text_label(*n), n->text.empty() ? "" : ": ",
+                       md(n->text));
+  }
+  if (const std::string more = report_words::more_texts_text(r.diary, listed.size()); !more.empty())
+    out += fmt::format("\n{}{}.\n", static_cast<char>(more[0] - 'a' + 'A'), more.substr(1));
   if (!r.triage.fired.empty()) {
     out += fmt::format("\n## Red flags (as of {})\n\n", format_timestamp(r.triage.as_of));
     for (const auto& f : r.triage.fired) {
@@ -662,5 +675,21 @@ std::string render_report_markdown(const Report& r, const RuleSet& rules) {
   out += fmt::format("\n*{}*\n", md(rules.triage.disclaimer));
   return out;
 }
+
+// --- for the other renderers (report_words.hpp) -------------------------------
+
+namespace report_words {
+
+std::string day_text(std::int64_t day) { return twitchlog::day_text(day); }
+std::string one_decimal(const std::optional<double>& x, std::string_view none) {
+  return twitchlog::one_decimal(x, none);
+}
+std::string per_day(const Figures& f, std::int64_t days) { return twitchlog::per_day(f, days); }
+std::string trend_text(const Report& r) { return twitchlog::trend_text(r); }
+std::string insights_lines(const Insights& in, const RuleSet& rules, const Escape& esc, std::string_view bullet) {
+  return twitchlog::insights_lines(in, rules, esc, bullet);
+}
+
+}  // namespace report_words
 
 }  // namespace twitchlog

@@ -69,6 +69,7 @@ printf '\033[31m' > escape.txt
 # FIFOs where files should be, a journal whose file name holds escapes.
 printf '\033]0;PWNED\007\033[31m' > osc.txt
 printf '%s twitch severity=9 note="\342\200\256evil \302\233 \342\200\213 \357\273\277"\n' "$ts" | mk bidi.txt
+printf '%s note text="\342\200\256evil \302\233 \342\200\213 \357\273\277 <img src=x onerror=alert(1)>"\n' "$ts" | mk bidi-note.txt
 cp ansi.txt "$(cat osc.txt)name.txt"
 printf '%s twitch severity=2\nnot a line\n' "$ts" | mk "$(cat osc.txt)bad.txt"
 mkfifo fifo.txt
@@ -112,6 +113,13 @@ cases=$(cat <<'EOF'
 0 journal-unknown-kind-and-key :: twitchlog --journal unknown.txt check
 0 journal-5000-flags :: twitchlog --journal many-flags.txt $now triage --no-ask
 0 journal-5000-tags :: twitchlog --journal many-tags.txt $now report --format json
+0 journal-5000-tags-html :: twitchlog --journal many-tags.txt $now report --format html
+0 journal-bidi-note-html :: twitchlog --journal bidi-note.txt $now report --format html
+0 journal-escaped-controls-export-tsv :: twitchlog --journal escapes.txt $now export --format tsv
+0 journal-escaped-controls-export-jsonl :: twitchlog --journal escapes.txt $now export --format jsonl
+0 journal-20000-lines-export :: twitchlog --journal many-lines.txt $now export --format jsonl
+2 export-kind-escape :: twitchlog $now export --kind "$(cat escape.txt)"
+1 report-output-escape-folder :: twitchlog $now report --format html -o "$(cat osc.txt)/x.html"
 0 journal-20000-lines :: twitchlog --journal many-lines.txt $now advise --plan
 1 journal-is-a-folder :: twitchlog --journal folder.txt check
 1 journal-symlink-loop :: twitchlog --journal loop.txt check

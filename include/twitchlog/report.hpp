@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "twitchlog/diary.hpp"
 #include "twitchlog/insights.hpp"
 #include "twitchlog/model.hpp"
 #include "twitchlog/names.hpp"
@@ -139,6 +140,7 @@ struct Report {
   JournalRead read;     ///< the reading: file, missing, diagnostics, first and last day
   Insights insights;    ///< what goes with the twitching (the statistics, whole journal)
   DailyEpisodes daily;  ///< episodes by day, in the range
+  Diary diary;          ///< days logged, areas, severities, remedies with doses, notes and visits, in the range
 
   /// Days in the range.
   std::int64_t days() const { return to - from + 1; }

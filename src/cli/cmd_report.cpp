@@ -1,4 +1,6 @@
 // `twitchlog report`: trends, triggers and remedies over a range of days.
+#include <cstdlib>
+#include <ctime>
 #include <memory>
 
 #include <fmt/format.h>
@@ -6,13 +8,15 @@
 #include "context.hpp"
 #include "twitchlog/error.hpp"
 #include "twitchlog/report.hpp"
+#include "twitchlog/report_html.hpp"
 #include "twitchlog/text.hpp"
 
 namespace twitchlog::cli {
 
 namespace {
 
-constexpr std::array<Format, 5> kFormatList{Format::text, Format::json, Format::csv, Format::tsv, Format::markdown};
+constexpr std::array<Format, 6> kFormatList{Format::text, Format::json,     Format::csv,
+                                            Format::tsv,  Format::markdown, Format::html};
 constexpr auto kFormats = format_names(kFormatList);
 constexpr auto kPeriods = kPeriodNames.views();
 
@@ -25,15 +29,19 @@ struct ReportOptions {
   std::string color = "auto";
   std::string window;  // empty: the rules' report.effect_window_days
   bool strict = false;
+  OutputOptions output;
 };
 
-// The local day of a --from or --to value (a date, or any --at form).
-std::int64_t day_of(const std::string& option, const std::string& text, const Timestamp& now) {
-  try {
-    return local_timestamp(parse_instant(text, now).unix_seconds).day();
-  } catch (const Error& e) {
-    throw_usage(option + ": " + e.what());
-  }
+// The date the HTML page says it was made: SOURCE_DATE_EPOCH (UTC) when set,
+// for the same bytes from the same journal; else today by the clock.
+std::string generated_date() {
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if (epoch == nullptr || *epoch == '\0') return format_date(date_from_days(local_timestamp(std::time(nullptr)).day()));
+  const std::string text(epoch);
+  const bool digits = text.size() <= 12 && text.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits)
+    throw_usage(fmt::format("SOURCE_DATE_EPOCH: {} is not a number of seconds since 1970", twitchlog::quoted(text)));
+  return format_date(date_from_days(std::stoll(text) / 86400));
 }
 
 ReportRequest request_from(const ReportOptions& o, const Timestamp& now) {
@@ -52,8 +60,8 @@ ReportRequest request_from(const ReportOptions& o, const Timestamp& now) {
     r.to = today;
     r.from = range_start_for_last(o.last, today);
   } else {
-    r.to = o.to.empty() ? today : day_of("--to", o.to, now);
-    if (!o.from.empty()) r.from = day_of("--from", o.from, now);  // else the rules' default range
+    r.to = o.to.empty() ? today : day_option("--to", o.to, now);
+    if (!o.from.empty()) r.from = day_option("--from", o.from, now);  // else the rules' default range
   }
   if (r.from && *r.from > r.to) {
     throw_usage(fmt::format("--from {} is after --to {}", format_date(date_from_days(*r.from)),
@@ -65,10 +73,14 @@ ReportRequest request_from(const ReportOptions& o, const Timestamp& now) {
 
 int run_report(const ReportOptions& options, const GlobalOptions& globals) {
   const Format format = parse_format(options.format, kFormats);
-  const bool color = format == Format::text && use_color(options.color);
+  // A file of -o gets colour only when asked for with --color always.
+  const bool color =
+      format == Format::text && (options.output.file.empty() || options.color == "always") && use_color(options.color);
   const Context context(globals);
   const RuleSet rules = context.load_rules();
   const ReportRequest request = request_from(options, context.now());
+  const std::string generated = format == Format::html ? generated_date() : std::string();
+  check_output(options.output);
   const std::string path = context.journal_path();
   const Report report = report_journal_file(path, rules, request, context.now());
   enforce_strict(options.strict, report.read);
@@ -79,9 +91,11 @@ int run_report(const ReportOptions& options, const GlobalOptions& globals) {
     case Format::csv: out = render_report_table(report, ','); break;
     case Format::tsv: out = render_report_table(report, '\t'); break;
     case Format::markdown: out = render_report_markdown(report, rules); break;
+    case Format::html: out = render_report_html(report, rules, HtmlPage{generated, TWITCHLOG_VERSION}); break;
     case Format::text: out = render_report_text(report, rules, color); break;
+    case Format::jsonl: break;  // not one of report's
   }
-  fmt::print("{}", out);
+  emit_output(options.output, out);
   return 0;
 }
 
@@ -104,13 +118,14 @@ void setup_report(CLI::App& app, const GlobalOptions& globals, int& status) {
       sub->add_option("--period", options->period, "Cut the range by day, week (ISO, Monday first) or month")
           ->option_text("PERIOD"),
       kPeriods);
-  describe_choices(
-      sub->add_option("--format", options->format, "text (charts), json, csv, tsv or markdown (a page for a doctor)")
-          ->option_text("FORMAT"),
-      kFormats);
+  describe_choices(sub->add_option("--format", options->format,
+                                   "text (charts), json, csv, tsv, markdown or html (a page for a doctor, to print)")
+                       ->option_text("FORMAT"),
+                   kFormats);
   sub->add_option("--window", options->window,
                   "Days compared before and after a remedy; default: effect_window_days of the rules")
       ->option_text("DAYS");
+  add_output_options(sub, options->output);
   add_strict_option(sub, options->strict);
   add_color_option(sub, options->color);
   sub->footer(
@@ -119,7 +134,9 @@ void setup_report(CLI::App& app, const GlobalOptions& globals, int& status) {
       "  twitchlog report --last 6m --period month\n"
       "  twitchlog report --format csv | column -ts,\n"
       "  twitchlog report --format json | jq .totals\n"
-      "  twitchlog report --format markdown > for-my-doctor.md");
+      "  twitchlog report --format markdown > for-my-doctor.md\n"
+      "  twitchlog report --last 90d --format html -o for-my-doctor.html\n"
+      "  chromium --headless --print-to-pdf=for-my-doctor.pdf for-my-doctor.html");
   sub->callback([options, &globals, &status] { status = run_report(*options, globals); });
 }
 

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "twitchlog/error.hpp"
+#include "twitchlog/output_file.hpp"
 #include "twitchlog/suggest.hpp"
 #include "twitchlog/text.hpp"
 
@@ -184,6 +185,35 @@ void check_choice(std::string_view option, std::string_view what, const std::str
 Format parse_format(const std::string& format, Choices valid) {
   check_choice("--format", "format", format, valid);
   return *kFormatNames.parse(format);
+}
+
+std::int64_t day_option(const std::string& option, const std::string& text, const Timestamp& now) {
+  try {
+    return local_timestamp(parse_instant(text, now).unix_seconds).day();
+  } catch (const Error& e) {
+    throw_usage(option + ": " + e.what());
+  }
+}
+
+void add_output_options(CLI::App* sub, OutputOptions& options) {
+  describe_value(
+      sub->add_option("-o,--output", options.file, "Write to FILE (mode 0600, atomically) instead of standard output")
+          ->option_text("FILE"),
+      ValueSpec::of(ValueKind::file));
+  sub->add_flag("--force", options.force, "With -o: replace FILE if it exists (else it is refused)");
+}
+
+void check_output(const OutputOptions& options) {
+  if (options.force && options.file.empty()) throw_usage("--force goes with -o FILE: there is no file to replace");
+  if (!options.file.empty()) check_output_file(options.file, options.force);
+}
+
+void emit_output(const OutputOptions& options, std::string_view text) {
+  if (options.file.empty()) {
+    fmt::print("{}", text);  // main() tells when standard output fails
+  } else {
+    write_output_file(options.file, text, options.force);
+  }
 }
 
 CLI::Option* add_color_option(CLI::App* sub, std::string& choice) {

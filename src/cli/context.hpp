@@ -99,12 +99,14 @@ void warn_if_shared(const std::string& path);
 /// Refuses a value outside `valid`: "OPTION: unknown WHAT "VALUE"; valid: ..." (exit 2).
 void check_choice(std::string_view option, std::string_view what, const std::string& value, Choices valid);
 /// The output formats of every command; each command accepts some of them.
-enum class Format { text, json, csv, tsv, markdown };
+enum class Format { text, json, csv, tsv, markdown, html, jsonl };
 inline constexpr auto kFormatNames = make_names<Format>({{Format::text, "text"},
                                                          {Format::json, "json"},
                                                          {Format::csv, "csv"},
                                                          {Format::tsv, "tsv"},
-                                                         {Format::markdown, "markdown"}});
+                                                         {Format::markdown, "markdown"},
+                                                         {Format::html, "html"},
+                                                         {Format::jsonl, "jsonl"}});
 /// The formats a command accepts, as names (for --format's choices and completion).
 template <std::size_t N>
 constexpr std::array<std::string_view, N> format_names(const std::array<Format, N>& formats) {
@@ -120,6 +122,21 @@ bool use_color(const std::string& choice);
 CLI::Option* add_strict_option(CLI::App* sub, bool& strict);
 /// With --strict, shows what was left out and fails when `check` would.
 void enforce_strict(bool strict, const JournalRead& read);
+
+/// The local day of a --from or --to value (a date, or any --at form); a usage Error names `option`.
+std::int64_t day_option(const std::string& option, const std::string& text, const Timestamp& now);
+
+/// -o/--output FILE and --force: a command writes its output to FILE (see
+/// write_output_file) instead of standard output.
+struct OutputOptions {
+  std::string file;
+  bool force = false;
+};
+void add_output_options(CLI::App* sub, OutputOptions& options);
+/// Refuses an existing FILE without --force, before any work (nothing when there is no -o).
+void check_output(const OutputOptions& options);
+/// Writes `text` to FILE, else to standard output.
+void emit_output(const OutputOptions& options, std::string_view text);
 
 /// Tells on stderr that the journal does not exist yet, shows the lines a
 /// reading command left out (the first 10, then a count), and counts the
@@ -157,5 +174,6 @@ void setup_retract(CLI::App& app, const GlobalOptions& globals, int& status);
 void setup_edit(CLI::App& app, const GlobalOptions& globals, int& status);
 /// `completion SHELL`: a completion script generated from `app`'s options and the rules in force.
 void setup_completion(CLI::App& app, const GlobalOptions& globals, int& status);
+void setup_export(CLI::App& app, const GlobalOptions& globals, int& status);
 
 }  // namespace twitchlog::cli

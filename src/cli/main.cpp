@@ -154,6 +154,7 @@ int main(int argc, char** argv) {
   twitchlog::cli::setup_triage(app, globals, status);
   twitchlog::cli::setup_advise(app, globals, status);
   twitchlog::cli::setup_report(app, globals, status);
+  twitchlog::cli::setup_export(app, globals, status);
   twitchlog::cli::setup_last(app, globals, status);
   twitchlog::cli::setup_undo(app, globals, status);
   twitchlog::cli::setup_retract(app, globals, status);

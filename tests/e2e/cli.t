@@ -1,9 +1,9 @@
 # Command-line manners: help, version, usage errors, global options anywhere.
 $ twitchlog
-! twitchlog: error: no subcommand given; choose one of log, checkin, check, triage, advise, report, last, undo, retract, edit, rules, completion, help (see twitchlog --help)
+! twitchlog: error: no subcommand given; choose one of log, checkin, check, triage, advise, report, export, last, undo, retract, edit, rules, completion, help (see twitchlog --help)
 ? 2
 $ twitchlog frobnicate
-! twitchlog: error: unknown subcommand "frobnicate"; valid: log, checkin, check, triage, advise, report, last, undo, retract, edit, rules, completion, help
+! twitchlog: error: unknown subcommand "frobnicate"; valid: log, checkin, check, triage, advise, report, export, last, undo, retract, edit, rules, completion, help
 ? 2
 $ twitchlog --version
 > twitchlog 0.1.0
@@ -24,7 +24,7 @@ $ twitchlog help > a.txt && twitchlog --help > b.txt && cmp a.txt b.txt && echo 
 $ for s in "" log check triage advise report rules completion help; do twitchlog $s --help | sed -n '/^Examples:/,$p' | sed -n 2p | grep -q "^  twitchlog " || echo "no examples: $s"; done; echo checked
 > checked
 $ twitchlog help frobnicate
-! twitchlog: error: help: unknown subcommand "frobnicate"; valid: log, checkin, check, triage, advise, report, last, undo, retract, edit, rules, completion, help
+! twitchlog: error: help: unknown subcommand "frobnicate"; valid: log, checkin, check, triage, advise, report, export, last, undo, retract, edit, rules, completion, help
 ? 2
 
 # Global options work before and after the subcommand name.

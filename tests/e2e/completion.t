@@ -4,17 +4,17 @@ $ twitchlog completion bash > twitchlog.bash && bash -n twitchlog.bash && echo o
 > ok
 $ printf '%s\n' '. ./twitchlog.bash' 'COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _twitchlog; printf "%s\n" "${COMPREPLY[*]}"' > comp.sh
 $ bash comp.sh twitchlog ''
-> log checkin check triage advise report last undo retract edit rules completion help
+> log checkin check triage advise report export last undo retract edit rules completion help
 $ bash comp.sh twitchlog --journal j.txt rep
 > report
 $ bash comp.sh twitchlog report --format ''
-> text json csv tsv markdown
+> text json csv tsv markdown html
 $ bash comp.sh twitchlog report --format = j
 > json
 $ bash comp.sh twitchlog report --period ''
 > day week month
 $ bash comp.sh twitchlog report --f
-> --from --format
+> --from --format --force
 $ bash comp.sh twitchlog log --remedy mag
 > magnesium
 $ bash comp.sh twitchlog log --where eye
@@ -50,7 +50,7 @@ $ twitchlog completion zsh > _twitchlog && zsh -n _twitchlog && head -n 1 _twitc
 $ twitchlog completion fish > twitchlog.fish && fish -n twitchlog.fish && echo ok
 > ok
 $ fish -c 'source twitchlog.fish; complete -C "twitchlog report --format "' | cut -f1 | sort | tr '\n' ' '
-> csv json markdown text tsv 
+> csv html json markdown text tsv 
 $ fish -c 'source twitchlog.fish; complete -C "twitchlog triage --yes chewing,sp"' | cut -f1 | tr '\n' ' '
 > chewing,speech chewing,spreading 
 $ fish -c 'source twitchlog.fish; complete -C "twitchlog log --remedy mag"' | cut -f1

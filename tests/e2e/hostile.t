@@ -4,4 +4,4 @@
 # or closed stderr, across every subcommand. Each ends with a clear message and the expected status, never a crash, a hang
 # or a sanitizer report, and never changes the journal.
 $ sh $SRC/tests/hostile.sh
-> 128 hostile inputs, 0 went wrong
+> 135 hostile inputs, 0 went wrong

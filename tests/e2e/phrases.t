@@ -87,7 +87,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 log -q -t coffee
 
 # Did you mean: subcommands, options, options in the wrong place, formats, ids.
 $ twitchlog reprot
-! twitchlog: error: unknown subcommand "reprot" (did you mean report?); valid: log, checkin, check, triage, advise, report, last, undo, retract, edit, rules, completion, help
+! twitchlog: error: unknown subcommand "reprot" (did you mean report?); valid: log, checkin, check, triage, advise, report, export, last, undo, retract, edit, rules, completion, help
 ? 2
 $ twitchlog --format json report
 ! twitchlog: error: --format is an option of report: twitchlog report --format json
@@ -99,7 +99,7 @@ $ twitchlog log --plan
 ! twitchlog: error: --plan is an option of advise: twitchlog advise --plan (log has no --plan)
 ? 2
 $ twitchlog report --format jsno
-! twitchlog: error: --format: unknown format "jsno" (did you mean json?); valid: text, json, csv, tsv, markdown
+! twitchlog: error: --format: unknown format "jsno" (did you mean json?); valid: text, json, csv, tsv, markdown, html
 ? 2
 $ twitchlog log --remedy magnesum
 ! twitchlog: error: unknown remedy "magnesum" (did you mean magnesium?); valid: hydration, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, magnesium, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy
@@ -114,7 +114,7 @@ $ twitchlog log --checkin cafeine=3
 ! twitchlog: error: unknown factor "cafeine" (did you mean caffeine?); valid: caffeine, sleep, stress, water, alcohol (and note=TEXT)
 ? 2
 $ twitchlog help reprot
-! twitchlog: error: help: unknown subcommand "reprot" (did you mean report?); valid: log, checkin, check, triage, advise, report, last, undo, retract, edit, rules, completion, help
+! twitchlog: error: help: unknown subcommand "reprot" (did you mean report?); valid: log, checkin, check, triage, advise, report, export, last, undo, retract, edit, rules, completion, help
 ? 2
 
 # log --help lists the factors with their units and ranges, from the rules.

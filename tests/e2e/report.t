@@ -467,10 +467,13 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 
 # A page for a doctor.
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format markdown
-> # Lip twitching, 2026-11-02 to 2026-11-24
+> # Lower lip and eyelid twitching, 2026-11-02 to 2026-11-24
 >
+> - **Days logged:** logged on 23 of 23 days (days with any entry).
 > - **How often:** 18 episodes on 12 of 23 days (0.8 a day); longest run 4 days.
-> - **How strong and how long:** mean severity 2.3 of 5; 13m30s in all.
+> - **How strong:** mean severity 2.3 of 5 (episodes by severity 1: 4, 2: 7, 3: 5, 4: 1, 5: 1).
+> - **How long:** mean 1m2s over the 13 episodes that give one, longest 2m30s, 13m30s in all.
+> - **Where:** Lower lip 17, eyelid 1; side: left 0, right 0, both 0, not given 18.
 > - **Trend:** 1.1 episodes a day in the first half, 0.5 in the second (down 54%).
 > - **Red flags (twitchlog triage, 2026-11-24):** spreading (doctor); care level **doctor**.
 >
@@ -499,10 +502,14 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >
 > ## Remedies tried
 >
-> | Remedy | Since | Episodes a day, 14 days before | After (from) |
-> |---|---|---:|---|
-> | Less caffeine | 2026-11-09 | 1.2 | 0.6 (2026-11-16) |
-> | hot-bath | 2026-11-20 | 0.6 | 0.4 (2026-11-20) |
+> | Remedy | Since | Episodes a day, 14 days before | After (from) | Doses (entries) | Taken in these days |
+> |---|---|---:|---|---|---|
+> | Less caffeine | 2026-11-09 | 1.2 | 0.6 (2026-11-16) | not given | on 1 day, 2026-11-09 |
+> | hot-bath | 2026-11-20 | 0.6 | 0.4 (2026-11-20) | not given | on 1 day, 2026-11-20 |
+>
+> ## Notes and doctor visits
+>
+> - **2026-11-12 Note**: busy week, "deadline"
 >
 > ## Red flags (as of 2026-11-24T12:00:00+01:00)
 >
@@ -537,7 +544,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --format json 2>/dev/null |
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report 2>/dev/null | head -n 1
 > Report 2026-10-30 to 2026-11-24 (26 days from the first entry, by week)
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --format markdown 2>/dev/null | head -n 1
-> # Lip twitching, 2026-10-30 (the first entry) to 2026-11-24
+> # Lower lip and eyelid twitching, 2026-10-30 (the first entry) to 2026-11-24
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --to 2026-12-31 --format json 2>/dev/null | jq -c '[.from, .to, .days, .from_is, .trend.second_half.to]'
 > ["2026-11-06","2026-12-31",56,"default","2026-11-24"]
 
@@ -618,7 +625,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --window x
 ! twitchlog: error: --window: "x" is not a number of days from 1 to 3650
 ? 2
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --format xml
-! twitchlog: error: --format: unknown format "xml"; valid: text, json, csv, tsv, markdown
+! twitchlog: error: --format: unknown format "xml"; valid: text, json, csv, tsv, markdown, html
 ? 2
 $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-02-30
 ! twitchlog: error: --from: invalid time "2026-02-30": day 30 does not exist in 2026-02 (it has 28 days); use now, 9, 9:15, today, yesterday, monday, mon, Nov 30, 30 Nov, yesterday 9am, yesterday at 9:00, this morning, this afternoon, yesterday morning, monday evening, 2 hours ago, 2h ago, 2026-11-30 09:15+01:00, 2026-11-30T09:15:00Z (twitchlog(1) lists every form)
@@ -751,7 +758,7 @@ $ sed 's/^name = "Less caffeine"$/name = "x|<img src=x onerror=alert(1)>|[doc](h
 > 1
 $ cp journal.txt evil.txt && echo '2026-11-24T09:00:00+01:00 twitch where="x|<img src=x onerror=alert(1)>|[doc](http://evil.example)"' >> evil.txt
 $ twitchlog --journal evil.txt --rules evil.toml --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format markdown 2>/dev/null | grep -F 'onerror'
-> | x\|\<img src=x onerror=alert(1)\>\|\[doc\](http\://evil.example) | 2026-11-09 | 1.2 | 0.6 (2026-11-16) |
+> | x\|\<img src=x onerror=alert(1)\>\|\[doc\](http\://evil.example) | 2026-11-09 | 1.2 | 0.6 (2026-11-16) | not given | on 1 day, 2026-11-09 |
 $ twitchlog --journal evil.txt --rules evil.toml --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format markdown 2>/dev/null | grep -c '[^\\][][<>]' || echo 'no unescaped < > [ ]'
 > 0
 > no unescaped < > [ ]
