@@ -95,6 +95,11 @@ class Merger {
         out_.origins.emplace(std::string(key.str()), std::move(origin));
       }
     }
+    for (const auto& [key, node] : base) {
+      const auto* list = node.as_array();
+      if (list == nullptr || !list->is_array_of_tables()) continue;
+      for (const auto& entry : *list) out_.base_lines.insert(line(entry));
+    }
     merge_table(user, base, "rule file", true);
   }
 
@@ -215,7 +220,6 @@ class Merger {
       const std::string id = *id_of(b);
       const auto it = by_id.find(id);
       if (it == by_id.end()) {
-        out_.base_lines.insert(line(b));
         result.push_back(std::move(b));
         continue;
       }
@@ -306,7 +310,7 @@ IdOrigin RuleSet::origin_of(std::string_view table, std::string_view id, std::ui
 }
 
 std::string RuleSet::missing_id_hint(std::string_view table, std::string_view id) const {
-  const std::string entry = fmt::format("a [[{}]] with id = {}", table, quoted(id));
+  const std::string entry = fmt::format("an entry [[{}]] with id = {}", table, quoted(id));
   if (source == kBuiltinRulesName) {
     return fmt::format("not in the built-in rules (no rule file of yours is in force); to use it, add {} to a rule "
                        "file that starts with extends = \"{}\" (twitchlog-rules(5))",

@@ -37,7 +37,7 @@ struct Extension {
   std::string extends;  ///< "builtin"; empty when the file does not extend
   std::map<std::string, IdOrigin, std::less<>> origins;
   std::set<std::uint32_t> user_lines;  ///< lines of the user's tables
-  std::set<std::uint32_t> base_lines;  ///< lines of the built-in tables the user left as they are
+  std::set<std::uint32_t> base_lines;  ///< lines of the built-in entries ([[cause]] and the like)
 };
 
 /// When `root` (the user's file `file`) has an `extends` key: replaces it by

@@ -25,6 +25,7 @@ export HOME="$work/home" TMPDIR="$work/tmp" PATH="$bin:$PATH" TZ="CET-1CEST,M3.5
 failures=0
 blocks=0
 mark=""
+pending=0
 kind=""
 in_block=0
 body=""
@@ -53,7 +54,7 @@ run_block() {  # LINE EXPECTED BODY
   if [ "$status" -ne 0 ]; then
     report "$line" "the example exited with status $status:"
     sed 's/^/    /' "$work/out"
-  elif ! grep -qF -- "$expected" "$work/out"; then
+  elif [ -n "$expected" ] && ! grep -qF -- "$expected" "$work/out"; then
     report "$line" "the example did not print a line with \"$expected\"; it printed:"
     sed 's/^/    /' "$work/out"
   fi
@@ -69,22 +70,25 @@ while IFS= read -r line || [ -n "$line" ]; do
         target=${mark/#\~/$HOME}
         mkdir -p "$(dirname "$target")" && printf '%s' "$body" > "$target"
       fi
-      mark=""
     else
       body+="$line"$'\n'
     fi
-  elif [[ "$line" =~ ^'<!-- readme-'(test|file)': '(.*)' -->'$ ]]; then
+  elif [[ "$line" =~ ^'<!-- readme-'(test|file)':'(.*)' -->'$ ]]; then
     kind=${BASH_REMATCH[1]}
-    mark=${BASH_REMATCH[2]}
+    mark=${BASH_REMATCH[2]# }
+    [ "$kind" = test ] || [ -n "$mark" ] || report "$number" "readme-file needs a path"
     markline=$number
-  elif [ -n "$mark" ]; then
+    pending=1
+  elif [[ "$line" == '<!-- readme-'* ]]; then
+    report "$number" "not a mark this test knows: <!-- readme-test: TEXT --> or <!-- readme-file: PATH -->"
+  elif [ "$pending" = 1 ]; then
+    pending=0
     if [[ "$line" == '```'* ]]; then
       in_block=1
       body=""
       start=$number
     else
       report "$markline" "a readme-$kind mark must come just before a fenced block"
-      mark=""
     fi
   fi
 done < "$src/README.md"

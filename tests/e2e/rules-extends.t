@@ -13,7 +13,7 @@ $ twitchlog --rules my.toml rules | head -n 3
 > On top of the built-in rules: 1 id added, 2 changed (marked below), the rest built in.
 > Settings changed: [report] default_days (my.toml:19)
 $ twitchlog --rules my.toml rules | grep -e '\[added' -e '\[changed'
->   caffeine       Caffeine: cups/day, 0 to 20, whole numbers; at risk when 4 or more [changed: my.toml:15: threshold]
+>   caffeine       Caffeine: cups/day, 0 to 20; at risk when 4 or more [changed: my.toml:15: threshold]
 >   caffeine           Too much caffeine (extremely-common) [changed: my.toml:10: evidence.tags]
 >   b12                long-term Vitamin B12 (targets magnesium) [added: my.toml:3]
 $ twitchlog --rules my.toml rules | grep -c 'evidence:.*matcha'
@@ -40,16 +40,16 @@ $ twitchlog --rules full.toml rules --format json | jq -c '.levels[0].origin'
 
 # The file gone: the entry stays, check says which rules are in force and where b12 would go.
 $ twitchlog check --as-of 2026-11-24
-> journal.txt:2:36: warning: unknown remedy "b12": not in the built-in rules (no rule file of yours is in force); to use it, add a [[remedy]] with id = "b12" to a rule file that starts with extends = "builtin" (twitchlog-rules(5)); valid: hydration, magnesium, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy
+> journal.txt:2:37: warning: unknown remedy "b12": not in the built-in rules (no rule file of yours is in force); to use it, add an entry [[remedy]] with id = "b12" to a rule file that starts with extends = "builtin" (twitchlog-rules(5)); valid: hydration, magnesium, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy
 >  2 | 2026-11-20T08:00:00+01:00 remedy id=b12
->    |                                    ^
+>    |                                     ^
 > journal.txt: 2 lines, 1 entry: 0 errors, 1 warning
 $ twitchlog --rules my.toml check --as-of 2026-11-24
 > journal.txt: 2 lines, 1 entry: ok
 $ printf 'extends = "builtin"\n' > bare.toml && twitchlog --rules bare.toml check --as-of 2026-11-24 | head -n 1
-> journal.txt:2:36: warning: unknown remedy "b12": not in the built-in rules nor in bare.toml, which extends them; add a [[remedy]] with id = "b12" to bare.toml; valid: hydration, magnesium, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy
+> journal.txt:2:37: warning: unknown remedy "b12": not in the built-in rules nor in bare.toml, which extends them; add an entry [[remedy]] with id = "b12" to bare.toml; valid: hydration, magnesium, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy
 $ twitchlog --rules full.toml check --as-of 2026-11-24 | head -n 1
-> journal.txt:2:36: warning: unknown remedy "b12": not in full.toml, the rules in force (a full rule file, not extending the built-in ones); add a [[remedy]] with id = "b12" to it; valid: hydration, magnesium, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy
+> journal.txt:2:37: warning: unknown remedy "b12": not in full.toml, the rules in force (a full rule file, not extending the built-in ones); add an entry [[remedy]] with id = "b12" to it; valid: hydration, magnesium, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy
 $ twitchlog report --as-of 2026-11-24 > /dev/null
 ! twitchlog: note: 1 warning about journal.txt; run `twitchlog check` to see it
 
@@ -62,6 +62,8 @@ $ twitchlog rules --check conflict.toml
 $ twitchlog --rules conflict.toml log -q -s2; echo "status $?"; tail -n 1 journal.txt
 > status 1
 > 2026-11-20T08:00:00+01:00 remedy id=b12
+! conflict.toml:10:13: error: factor "caffeine": threshold 40 is outside the factor's range 0 to 20
+! conflict.toml:2: error: remedy "zinc": targets unknown cause "zinc-deficiency"; valid: stress, caffeine, magnesium, sleep-debt, dehydration, nerve-irritation, medication, bruxism, food-triggers
 $ printf 'extends = "built-in"\n' > unknown.toml && twitchlog rules --check unknown.toml
 ! unknown.toml:1:11: error: rule file: extends = "built-in" is not a rule set this twitchlog knows; valid: "builtin" (the built-in rules, as `twitchlog rules --dump` prints them)
 ? 1
