@@ -34,9 +34,8 @@ std::string word_of(std::string_view key) {
 // `KEY.add = [...]` and/or `KEY.remove = [...]`: an edit of a built-in list.
 bool is_list_edit(const toml::table& table) {
   if (table.empty()) return false;
-  return std::all_of(table.begin(), table.end(), [](const auto& item) {
-    return item.first.str() == "add" || item.first.str() == "remove";
-  });
+  return std::all_of(table.begin(), table.end(),
+                     [](const auto& item) { return item.first.str() == "add" || item.first.str() == "remove"; });
 }
 
 // An array of tables that all have an id: merged by id.
@@ -170,8 +169,8 @@ class Merger {
         continue;
       }
       for (auto&& item : *items) {
-        const auto found = std::find_if(result.begin(), result.end(),
-                                        [&](const toml::node& have) { return same_value(have, item); });
+        const auto found =
+            std::find_if(result.begin(), result.end(), [&](const toml::node& have) { return same_value(have, item); });
         if (std::string_view(part) == "add") {
           if (found == result.end()) result.push_back(std::move(item));
         } else if (found != result.end()) {
@@ -312,9 +311,10 @@ IdOrigin RuleSet::origin_of(std::string_view table, std::string_view id, std::ui
 std::string RuleSet::missing_id_hint(std::string_view table, std::string_view id) const {
   const std::string entry = fmt::format("an entry [[{}]] with id = {}", table, quoted(id));
   if (source == kBuiltinRulesName) {
-    return fmt::format("not in the built-in rules (no rule file of yours is in force); to use it, add {} to a rule "
-                       "file that starts with extends = \"{}\" (twitchlog-rules(5))",
-                       entry, kBuiltinBase);
+    return fmt::format(
+        "not in the built-in rules (no rule file of yours is in force); to use it, add {} to a rule "
+        "file that starts with extends = \"{}\" (twitchlog-rules(5))",
+        entry, kBuiltinBase);
   }
   if (!extends.empty()) {
     return fmt::format("not in the built-in rules nor in {}, which extends them; add {} to {}", printable(source),

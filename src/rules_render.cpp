@@ -88,15 +88,15 @@ std::string origin_heading(const RuleSet& rules) {
       ++(o.origin == Origin::file ? added : changed);
     }
   }
-  std::string out = fmt::format("On top of the built-in rules: {} id{} added, {} changed (marked below), the rest "
-                                "built in.\n",
-                                added, added == 1 ? "" : "s", changed);
+  std::string out = fmt::format(
+      "On top of the built-in rules: {} id{} added, {} changed (marked below), the rest "
+      "built in.\n",
+      added, added == 1 ? "" : "s", changed);
   if (!settings.empty()) out += fmt::format("Settings changed: {}\n", printable(join(settings, "; ")));
   return out;
 }
 
-void origin_json(JsonWriter& j, const RuleSet& rules, std::string_view table, std::string_view id,
-                 std::uint32_t line) {
+void origin_json(JsonWriter& j, const RuleSet& rules, std::string_view table, std::string_view id, std::uint32_t line) {
   const IdOrigin o = rules.origin_of(table, id, line);
   j.key("origin").begin_object().key("from").value(origin_name(o.origin));
   if (o.origin != Origin::builtin) j.key("file").value(rules.source).key("line").value(static_cast<int>(o.line));
@@ -114,8 +114,8 @@ std::string render_rules_text(const RuleSet& rules) {
 
   section("Care levels, least urgent first");
   for (const auto& l : rules.levels) {
-    out += fmt::format("  {:<14} {}: {}{}\n", p(l.id), p(l.name), p(l.meaning),
-                       origin_mark(rules, "level", l.id, l.line));
+    out +=
+        fmt::format("  {:<14} {}: {}{}\n", p(l.id), p(l.name), p(l.meaning), origin_mark(rules, "level", l.id, l.line));
   }
 
   section("Factors (log --checkin ID=VALUE)");
@@ -177,7 +177,13 @@ std::string render_rules_json(const RuleSet& rules) {
   j.key("changed_settings").begin_array();
   for (const auto& [name, o] : rules.origins) {
     if (name.find(' ') != std::string::npos) continue;
-    j.begin_object().key("table").value(name).key("file").value(rules.source).key("line").value(static_cast<int>(o.line));
+    j.begin_object()
+        .key("table")
+        .value(name)
+        .key("file")
+        .value(rules.source)
+        .key("line")
+        .value(static_cast<int>(o.line));
     j.key("keys").value(o.keys).end_object();
   }
   j.end_array();

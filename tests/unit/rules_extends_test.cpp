@@ -220,15 +220,18 @@ TEST_CASE("a problem the user's change causes in a built-in entry names the buil
 
 TEST_CASE("which rules an unknown id would need") {
   CHECK(builtin().missing_id_hint("remedy", "b12") ==
-        "not in the built-in rules (no rule file of yours is in force); to use it, add an entry [[remedy]] with id = \"b12\" "
+        "not in the built-in rules (no rule file of yours is in force); to use it, add an entry [[remedy]] with id = "
+        "\"b12\" "
         "to a rule file that starts with extends = \"builtin\" (twitchlog-rules(5))");
   CHECK(load_rules(kB12, "my.toml").missing_id_hint("remedy", "zinc") ==
-        "not in the built-in rules nor in my.toml, which extends them; add an entry [[remedy]] with id = \"zinc\" to my.toml");
+        "not in the built-in rules nor in my.toml, which extends them; add an entry [[remedy]] with id = \"zinc\" to "
+        "my.toml");
   RuleSet full = builtin();
   full.source = "full.toml";
-  CHECK(full.missing_id_hint("area", "nose") ==
-        "not in full.toml, the rules in force (a full rule file, not extending the built-in ones); add an entry [[area]] "
-        "with id = \"nose\" to it");
+  CHECK(
+      full.missing_id_hint("area", "nose") ==
+      "not in full.toml, the rules in force (a full rule file, not extending the built-in ones); add an entry [[area]] "
+      "with id = \"nose\" to it");
   CHECK(full.origin_of("area", "jaw", 12).origin == Origin::file);
   CHECK(full.origin_of("area", "jaw", 12).line == 12);
 }
