@@ -199,6 +199,10 @@ class Merger {
       auto& t = *n.as_table();
       out_.user_lines.insert(line(t));
       const auto* id = id_of(t);
+      if (id == nullptr && t.get("id") != nullptr) {
+        problem(*t.get("id"), fmt::format("{}: id must be a string (id = \"...\")", what));
+        continue;
+      }
       if (id == nullptr) {
         problem(t, fmt::format("[[{}]] without an id: in a file with extends, each [[{}]] names the id it adds or "
                                "changes (id = \"...\")",

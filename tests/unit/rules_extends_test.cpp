@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "helpers.hpp"
 #include "twitchlog/error.hpp"
 #include "twitchlog/rules.hpp"
 
@@ -17,17 +18,7 @@ const RuleSet& builtin() {
 }
 
 // Every diagnostic of loading `text` as my.toml, rendered; empty when it loads.
-std::vector<std::string> problems(const std::string& text) {
-  try {
-    load_rules(text, "my.toml");
-  } catch (const Error& e) {
-    std::vector<std::string> out;
-    for (const auto& d : e.diagnostics()) out.push_back(d.render());
-    if (out.empty()) out.push_back(e.what());
-    return out;
-  }
-  return {};
-}
+std::vector<std::string> problems(const std::string& text) { return test::rule_problems(text, "my.toml"); }
 
 std::string only_problem(const std::string& text) {
   const auto all = problems(text);
@@ -195,6 +186,8 @@ TEST_CASE("conflicts of the merge itself are clear, at the user's place") {
   CHECK(only_problem("extends = \"builtin\"\n[[remedy]]\nname = \"B12\"\n") ==
         "my.toml:2:1: error: [[remedy]] without an id: in a file with extends, each [[remedy]] names the id it adds "
         "or changes (id = \"...\")");
+  CHECK(only_problem("extends = \"builtin\"\n[[remedy]]\nid = 12\n") ==
+        "my.toml:3:6: error: remedy: id must be a string (id = \"...\")");
   CHECK(only_problem(kB12 + "[[remedy]]\nid = \"b12\"\nname = \"again\"\n") ==
         "my.toml:9:1: error: remedy \"b12\": duplicate id (first at line 3)");
   CHECK(only_problem("extends = \"builtin\"\n[[cause]]\nid = \"caffeine\"\nname.add = [\"x\"]\n") ==

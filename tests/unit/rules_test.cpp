@@ -83,17 +83,7 @@ std::string replaced(const std::string& from, const std::string& to) {
 }
 
 // Every diagnostic of loading `text`, rendered; empty when it loads.
-std::vector<std::string> problems(const std::string& text) {
-  try {
-    load_rules(text, "r.toml");
-  } catch (const Error& e) {
-    std::vector<std::string> out;
-    for (const auto& d : e.diagnostics()) out.push_back(d.render());
-    if (out.empty()) out.push_back(e.what());
-    return out;
-  }
-  return {};
-}
+std::vector<std::string> problems(const std::string& text) { return test::rule_problems(text, "r.toml"); }
 
 std::string only_problem(const std::string& text) {
   const auto all = problems(text);
