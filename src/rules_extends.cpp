@@ -38,6 +38,17 @@ bool is_list_edit(const toml::table& table) {
                      [](const auto& item) { return item.first.str() == "add" || item.first.str() == "remove"; });
 }
 
+// Keys whose value chooses which other keys apply: when the user gives another
+// value than the built-in one, the built-in keys that went with it are not
+// taken ("*": none is, the table is the user's alone).
+struct Chooser {
+  std::string_view key, goes_with;
+};
+constexpr Chooser kChoosers[] = {
+    {"rule", "*"},         // [red_flag.journal]: each rule has its own parameters
+    {"kind", "category"},  // [[remedy]]: a category only for kind = "medical"
+};
+
 // An array of tables that all have an id: merged by id.
 bool is_id_list(const toml::array& array) {
   if (array.empty() || !array.is_array_of_tables()) return false;
@@ -124,17 +135,21 @@ class Merger {
       if (const auto* t = node.as_table(); t != nullptr && is_list_edit(*t)) edits.push_back(key);
     }
     for (const auto& key : edits) edit_list(user, key, base.get(key), what);
+    std::set<std::string_view> left_out;
+    for (const auto& chooser : kChoosers) {
+      const auto* mine = string_of(user.get(chooser.key));
+      const auto* theirs = string_of(base.get(chooser.key));
+      if (mine == nullptr || theirs == nullptr || *mine == *theirs) continue;
+      if (chooser.goes_with == "*") return;
+      left_out.insert(chooser.goes_with);
+    }
     for (auto&& [key, node] : base) {
       toml::node* mine = user.get(key);
       if (mine == nullptr) {
-        put(user, key, std::move(node));
+        if (!left_out.count(key.str())) put(user, key, std::move(node));
       } else if (mine->is_table() && node.is_table()) {
         auto& u = *mine->as_table();
         auto& b = *node.as_table();
-        const auto* rule = string_of(u.get("rule"));
-        const auto* base_rule = string_of(b.get("rule"));
-        // A journal rule of another kind has other parameters: it replaces the built-in one whole.
-        if (rule != nullptr && base_rule != nullptr && *rule != *base_rule) continue;
         merge_table(u, b, top ? fmt::format("[{}]", key.str()) : fmt::format("{} {}", what, key.str()), false);
       } else if (mine->is_array() && node.is_array() && is_id_list(*node.as_array())) {
         merge_by_id(user, key, *node.as_array(), top);
@@ -184,7 +199,17 @@ class Merger {
         }
       }
     }
-    if (ok) user.insert_or_assign(key, std::move(result));
+    if (!ok) return;
+    // The edited list takes the place (the source) of the user's add or remove list, for later messages.
+    auto& parts = *user.get(key)->as_table();
+    toml::array* mine = nullptr;
+    for (const auto* part : {"add", "remove"}) {
+      if (auto* n = parts.get(part); n != nullptr && mine == nullptr) mine = n->as_array();
+    }
+    mine->clear();
+    for (auto&& item : result) mine->push_back(std::move(item));
+    toml::array kept(std::move(*mine));
+    user.insert_or_assign(key, std::move(kept));
   }
 
   // An array of tables merged by id: the built-in order, each known id taking

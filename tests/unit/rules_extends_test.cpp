@@ -137,6 +137,19 @@ window_days = 14
   CHECK(rules.origin_of("cause", "caffeine").keys == std::vector<std::string>{"evidence.window_days", "name"});
 }
 
+TEST_CASE("a remedy made non-medical leaves the built-in category out") {
+  const Remedy* original = nullptr;
+  for (const auto& m : builtin().remedies) {
+    if (m.kind == RemedyKind::medical && original == nullptr) original = &m;
+  }
+  REQUIRE(original != nullptr);
+  const RuleSet rules =
+      load_rules("extends = \"builtin\"\n[[remedy]]\nid = \"" + original->id + "\"\nkind = \"quick\"\n", "my.toml");
+  CHECK(rules.find_remedy(original->id)->kind == RemedyKind::quick);
+  CHECK(rules.find_remedy(original->id)->category == MedicalCategory::none);
+  CHECK(rules.find_remedy(original->id)->how == original->how);
+}
+
 TEST_CASE("a journal rule of another kind replaces the built-in one") {
   const RuleSet rules = load_rules(R"(extends = "builtin"
 [[red_flag]]
@@ -155,6 +168,9 @@ window_days = 10
 }
 
 TEST_CASE("problems of what the user wrote name the user's FILE:LINE:COL") {
+  // An edited list that ends up empty, at the user's edit.
+  CHECK(only_problem("extends = \"builtin\"\n[[remedy]]\nid = \"magnesium\"\ntargets.remove = [\"magnesium\"]\n") ==
+        "my.toml:4:18: error: remedy \"magnesium\": targets is empty");
   // A new remedy that targets a cause that does not exist.
   CHECK(only_problem(kB12 + "\n[[remedy]]\nid = \"zinc\"\nname = \"Zinc\"\nkind = \"quick\"\nhow = \"x\"\ntargets "
                             "= [\"zinc-deficiency\"]\n")
