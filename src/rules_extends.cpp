@@ -72,6 +72,16 @@ std::string value_text(const toml::node& n) {
   return "a value";
 }
 
+// A problem at `node`, in its own file (`fallback` when it has none).
+Diagnostic problem_at(const toml::node& node, std::string_view fallback, std::string message) {
+  Diagnostic d;
+  d.file = node.source().path ? *node.source().path : std::string(fallback);
+  d.line = std::max<std::size_t>(1, node.source().begin.line);
+  d.column = node.source().begin.column;
+  d.message = std::move(message);
+  return d;
+}
+
 // Moves `node` (of any type) into `table` at `key`, keeping its source.
 void put(toml::table& table, const toml::key& key, toml::node&& node) {
   std::move(node).visit([&](auto&& n) { table.insert_or_assign(key, std::move(n)); });
@@ -119,12 +129,7 @@ class Merger {
   static std::uint32_t line(const toml::node& node) { return static_cast<std::uint32_t>(node.source().begin.line); }
 
   void problem(const toml::node& node, std::string message) {
-    Diagnostic d;
-    d.file = node.source().path ? *node.source().path : out_.file;
-    d.line = std::max<std::size_t>(1, node.source().begin.line);
-    d.column = node.source().begin.column;
-    d.message = std::move(message);
-    problems_.push_back(std::move(d));
+    problems_.push_back(problem_at(node, out_.file, std::move(message)));
   }
 
   // Merges `base` into `user`: `user` keeps every key it gives and gets the
@@ -281,12 +286,7 @@ void extend_rules(toml::table& root, std::string_view file, Extension& out) {
   out.file = std::string(file);
   std::vector<Diagnostic> problems;
   const auto problem = [&](const toml::node& node, std::string message) {
-    Diagnostic d;
-    d.file = out.file;
-    d.line = node.source().begin.line;
-    d.column = node.source().begin.column;
-    d.message = std::move(message);
-    problems.push_back(std::move(d));
+    problems.push_back(problem_at(node, out.file, std::move(message)));
   };
   const auto* base_name = string_of(extends);
   if (base_name == nullptr || *base_name != kBuiltinBase) {
