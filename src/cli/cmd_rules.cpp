@@ -64,7 +64,7 @@ void setup_rules(CLI::App& app, const GlobalOptions& globals, int& status) {
       "Examples:\n"
       "  twitchlog rules\n"
       "  twitchlog rules --format json | jq '.factors[].id'\n"
-      "  twitchlog rules --dump > ~/.config/twitchlog/rules.toml\n"
+      "  twitchlog rules --dump > full-rules.toml\n"
       "  twitchlog rules --check ~/.config/twitchlog/rules.toml");
   sub->callback([options, &globals, &status] { status = run_rules(*options, globals); });
 }
