@@ -98,7 +98,8 @@ std::string tried_text(const RemedyEffect& e) {
 std::string remedy_facts(const Remedy& m) {
   std::vector<std::string> facts;
   if (m.rating)
-    facts.push_back(fmt::format("the article author's rating {}/5{}", *m.rating, m.rating_note.empty() ? "" : ": " + m.rating_note));
+    facts.push_back(fmt::format("the article author's rating {}/5{}", *m.rating,
+                                m.rating_note.empty() ? "" : ": " + m.rating_note));
   if (m.onset_days && *m.onset_days > 0) facts.push_back(fmt::format("works after about {} days", *m.onset_days));
   if (!m.cost.empty()) facts.push_back(m.cost);
   if (!m.duration.empty()) facts.push_back(m.duration);

@@ -408,7 +408,8 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
     for (std::int64_t d = 1; d < 7; ++d) {
       Eigen::VectorXd v(n);
       for (Eigen::Index i = 0; i < n; ++i) v[i] = weekday_of(i) == d ? 1.0 : 0.0;
-      if (v.sum() >= s.min_side_days) wanted.push_back(Column{Column::Role::weekday, static_cast<std::size_t>(d), 0, v});
+      if (v.sum() >= s.min_side_days)
+        wanted.push_back(Column{Column::Role::weekday, static_cast<std::size_t>(d), 0, v});
     }
   } else {
     Eigen::VectorXd v(n);

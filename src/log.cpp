@@ -133,8 +133,8 @@ bool reads_standard_input(const LogRequest& request) {
 }
 
 std::string build_entry(const LogRequest& request, const RuleSet& rules, const Timestamp& now) {
-  const int modes = int(request.checkin) + int(request.remedy.has_value()) + int(request.note.has_value()) +
-                    int(request.visit);
+  const int modes =
+      int(request.checkin) + int(request.remedy.has_value()) + int(request.note.has_value()) + int(request.visit);
   if (modes > 1) {
     throw_usage("choose one of --checkin, --remedy, --note and --visit (with none of them, the entry is a twitch)");
   }
@@ -179,7 +179,10 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
   }
   if (!request.remedy)
     refuse(request.dose.has_value(), "--dose",
-           request.checkin ? "checkin" : request.note ? "note" : request.visit ? "visit" : "twitch");
+           request.checkin ? "checkin"
+           : request.note  ? "note"
+           : request.visit ? "visit"
+                           : "twitch");
 
   if (request.checkin) {
     kind = Kind::checkin;
@@ -246,8 +249,8 @@ std::string build_entry(const LogRequest& request, const RuleSet& rules, const T
     for (const auto& id : id_list(request.flags, "--flag", nullptr)) {
       const RedFlag* flag = rules.find_red_flag(id);
       if (flag == nullptr) {
-        throw_usage(fmt::format("--flag: unknown id {}{}; valid: {}", quoted(id), did_you_mean(id, rules.red_flag_ids()),
-                                choices(rules.red_flag_ids())));
+        throw_usage(fmt::format("--flag: unknown id {}{}; valid: {}", quoted(id),
+                                did_you_mean(id, rules.red_flag_ids()), choices(rules.red_flag_ids())));
       }
       if (std::find(flags.begin(), flags.end(), flag->id) == flags.end()) flags.push_back(flag->id);
     }

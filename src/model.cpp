@@ -105,8 +105,8 @@ class Interpreter {
       if (const RedFlag* flag = rules_.find_red_flag(id)) {
         if (std::find(into.begin(), into.end(), flag) == into.end()) into.push_back(flag);
       } else {
-        warning(value_column(field),
-                fmt::format("unknown red flag {}; valid: {}", quoted(id), join(rules_.red_flag_ids())));
+        warning(value_column(field), fmt::format("unknown red flag {}: {}; valid: {}", quoted(id),
+                                                 rules_.missing_id_hint("red_flag", id), join(rules_.red_flag_ids())));
       }
     });
   }
@@ -155,8 +155,9 @@ class Interpreter {
         typed_.area_rule = rules_.find_area(f.value);
         if (typed_.area_rule == nullptr) {
           if (is_id(f.value)) {
-            warning(col, fmt::format("unknown area {}; it counts as an area of its own (valid: {})", quoted(f.value),
-                                     join(rules_.area_ids())));
+            warning(col,
+                    fmt::format("unknown area {}: {}; it counts as an area of its own (valid: {})", quoted(f.value),
+                                rules_.missing_id_hint("area", f.value), join(rules_.area_ids())));
           } else {
             error(col, fmt::format("where holds {}, which is not an id (known areas: {})", quoted(f.value),
                                    join(rules_.area_ids())));
@@ -210,8 +211,8 @@ class Interpreter {
       any_value = true;  // an unknown factor gets its own warning below
       const Factor* factor = rules_.find_factor(f.key);
       if (factor == nullptr) {
-        warning(f.column, fmt::format("unknown factor {}; computations ignore it (valid: {})", quoted(f.key),
-                                      join(rules_.factor_ids())));
+        warning(f.column, fmt::format("unknown factor {}: {}; computations ignore it (valid: {})", quoted(f.key),
+                                      rules_.missing_id_hint("factor", f.key), join(rules_.factor_ids())));
         continue;
       }
       const auto col = value_column(f);
@@ -243,8 +244,8 @@ class Interpreter {
         typed_.remedy_id = f.value;
         typed_.remedy = rules_.find_remedy(f.value);
         if (typed_.remedy == nullptr) {
-          warning(value_column(f),
-                  fmt::format("unknown remedy {}; valid: {}", quoted(f.value), join(rules_.remedy_ids())));
+          warning(value_column(f), fmt::format("unknown remedy {}: {}; valid: {}", quoted(f.value),
+                                               rules_.missing_id_hint("remedy", f.value), join(rules_.remedy_ids())));
         }
       } else if (key_is(f.key, "dose")) {
         typed_.dose = f.value;
@@ -264,8 +265,8 @@ class Interpreter {
         has_level = true;
         typed_.level = f.value;
         if (rules_.find_level(f.value) == nullptr) {
-          warning(value_column(f),
-                  fmt::format("unknown level {}; valid: {}", quoted(f.value), join(rules_.level_ids())));
+          warning(value_column(f), fmt::format("unknown level {}: {}; valid: {}", quoted(f.value),
+                                               rules_.missing_id_hint("level", f.value), join(rules_.level_ids())));
         }
       } else if (key_is(f.key, "flags") || key_is(f.key, "yes")) {
         red_flags(f, typed_.yes);

@@ -297,8 +297,8 @@ std::string html_red_flags(const Assessment& a) {
   if (!a.level->meaning.empty()) out += fmt::format(": {}", h(a.level->meaning));
   out += "</p>\n";
   for (const FiredCombination& c : a.combinations) {
-    out += fmt::format("<div class=\"flag\"><strong>{}</strong> ({}): {} and {} together. {}</div>\n",
-                       h(c.rule->name), h(c.level->id), h(c.first->name), h(c.second->name), h(c.rule->meaning));
+    out += fmt::format("<div class=\"flag\"><strong>{}</strong> ({}): {} and {} together. {}</div>\n", h(c.rule->name),
+                       h(c.level->id), h(c.first->name), h(c.second->name), h(c.rule->meaning));
   }
   if (a.fired.empty()) out += "<p class=\"none\">No red flag of the rules is open in the journal.</p>\n";
   for (const FiredFlag& f : a.fired) {

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "rules_extends.hpp"
 #include "twitchlog/error.hpp"
 #include "twitchlog/text.hpp"
 
@@ -15,17 +16,21 @@ namespace twitchlog {
 
 namespace {
 
-// A place in the rule file: its line and, when known, its column (toml++ gives both for every node).
+// A place in the rule file: its line and, when known, its column (toml++ gives both for every node), and
+// the file of the node when it is known (with `extends`, a node comes from the user's file or the built-in one).
 struct Line {
   std::uint32_t line = 0;
   std::uint32_t column = 0;
+  const std::string* file = nullptr;
   Line(std::uint32_t l = 0, std::uint32_t c = 0) : line(l), column(c) {}  // NOLINT: a bare line number is a place
   operator std::uint32_t() const { return line; }                         // NOLINT: structs keep the line
 };
 
 Line line_of(const toml::node& node) {
-  return Line(static_cast<std::uint32_t>(node.source().begin.line),
-              static_cast<std::uint32_t>(node.source().begin.column));
+  Line place(static_cast<std::uint32_t>(node.source().begin.line),
+             static_cast<std::uint32_t>(node.source().begin.column));
+  place.file = node.source().path.get();
+  return place;
 }
 
 // Collects every problem of a rule file, so all are reported at once.
@@ -34,7 +39,7 @@ class Problems {
   explicit Problems(std::string_view file) : file_(file) {}
   void add(Line line, std::string message) {
     Diagnostic d;
-    d.file = file_;
+    d.file = line.file != nullptr ? *line.file : file_;
     d.line = line.line == 0 ? 1 : line.line;
     d.column = line.column;
     d.message = std::move(message);
@@ -253,18 +258,10 @@ class Loader {
   Loader(std::string_view source) : source_(source), problems_(source) {}
 
   RuleSet load(std::string_view text) {
-    toml::table root;
-    try {
-      root = toml::parse(text, source_);
-    } catch (const toml::parse_error& e) {
-      Diagnostic d;
-      d.file = std::string(source_);
-      d.line = e.source().begin.line;
-      d.column = e.source().begin.column;
-      d.message = std::string(e.description());
-      d.excerpt = std::string(nth_line(text, d.line));
-      throw Error(ErrorKind::data, std::vector<Diagnostic>{d});
-    }
+    toml::table root = parse_rule_text(text, source_);
+    // A file that says `extends` is merged onto the built-in rules first (rules_extends.cpp).
+    Extension extension;
+    extend_rules(root, source_, extension);
     RuleSet rules;
     rules.source = std::string(source_);
     if (root.empty()) {
@@ -278,7 +275,9 @@ class Loader {
       read_top(top, rules);
     }
     cross_check(rules);
-    if (!problems_.empty()) throw Error(ErrorKind::data, problems_.take());
+    if (!problems_.empty()) throw Error(ErrorKind::data, attribute_problems(problems_.take(), extension));
+    rules.extends = std::move(extension.extends);
+    rules.origins = std::move(extension.origins);
     fill_emergency_numbers(rules);
     return rules;
   }
@@ -478,9 +477,9 @@ class Loader {
     a.name = r.text("name", true).value_or("");
     if (r.has("local")) {
       r.node("local");
-      problems_.add(line_of(*t.get("local")),
-                    fmt::format("{}: local is gone in schema 2; the lips are one place through group = \"lips\"",
-                                r.what()));
+      problems_.add(
+          line_of(*t.get("local")),
+          fmt::format("{}: local is gone in schema 2; the lips are one place through group = \"lips\"", r.what()));
     }
     a.region = r.choice("region", source_ == kBuiltinRulesName, kRegionNames).value_or(Region::face);
     a.group = r.id_value("group", false).value_or("");
@@ -697,9 +696,9 @@ class Loader {
       }
       for (const auto& alias : flag.aliases) {
         const auto* other = rules.find_red_flag(alias);
-        if (other != nullptr && other != &flag) {
-          problems_.add(flag.line, fmt::format("{}: alias {} already names red flag {}", what, quoted(alias),
-                                               quoted(other->id)));
+        if (other != nullptr && other != &flag && other->id != alias) {  // another's id: reported below
+          problems_.add(flag.line,
+                        fmt::format("{}: alias {} already names red flag {}", what, quoted(alias), quoted(other->id)));
         } else if (alias == flag.id) {
           problems_.add(flag.line, fmt::format("{}: alias {} is its own id", what, quoted(alias)));
         }
@@ -709,8 +708,8 @@ class Loader {
       for (const auto& alias : flag.aliases) {
         for (const auto& other : rules.red_flags) {
           if (&other != &flag && other.id == alias) {
-            problems_.add(flag.line, fmt::format("red flag {}: alias {} is the id of another red flag",
-                                                 quoted(flag.id), quoted(alias)));
+            problems_.add(flag.line, fmt::format("red flag {}: alias {} is the id of another red flag", quoted(flag.id),
+                                                 quoted(alias)));
           }
         }
       }
@@ -751,8 +750,8 @@ class Loader {
                                             quoted(c.level)));
         }
       } else if (!c.level.empty()) {
-        problems_.add(c.line, fmt::format("{}: unknown level {}; valid: {}", what, quoted(c.level),
-                                          join(rules.level_ids())));
+        problems_.add(c.line,
+                      fmt::format("{}: unknown level {}; valid: {}", what, quoted(c.level), join(rules.level_ids())));
       }
       for (auto* list : {&c.any_of, &c.with}) {
         for (auto& id : *list) {
@@ -795,6 +794,24 @@ class Loader {
   std::string_view source_;
   Problems problems_;
 };
+
+}  // namespace
+
+toml::table parse_rule_text(std::string_view text, std::string_view source) {
+  try {
+    return toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    Diagnostic d;
+    d.file = std::string(source);
+    d.line = e.source().begin.line;
+    d.column = e.source().begin.column;
+    d.message = std::string(e.description());
+    d.excerpt = std::string(nth_line(text, d.line));
+    throw Error(ErrorKind::data, std::vector<Diagnostic>{d});
+  }
+}
+
+namespace {
 
 template <typename T>
 const T* find_by_id(const std::vector<T>& items, std::string_view id) {

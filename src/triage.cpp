@@ -87,7 +87,8 @@ class TriageScanner : public EntrySink {
     if (later(at, d.latest) || d.latest.unix_seconds == 0) d.latest = at;
     if (places_window_ > 0 && day > today_ - places_window_) {
       // An unknown area is a place of its own: never miss a flag.
-      const std::string_view place = entry.area_rule != nullptr ? std::string_view(entry.area_rule->place()) : entry.area;
+      const std::string_view place =
+          entry.area_rule != nullptr ? std::string_view(entry.area_rule->place()) : entry.area;
       auto it = findings_.places.find(place);
       if (it == findings_.places.end()) it = findings_.places.emplace(std::string(place), PlaceSeen{}).first;
       if (it->second.line == 0 || later(at, it->second.latest)) it->second = PlaceSeen{at, day, entry.line};
@@ -237,7 +238,8 @@ class Assessor {
       }
       if (level->open_days) {
         if (day > today_ - *level->open_days && day <= today_) {
-          if (out != nullptr) out->open_until_day = std::max(out->open_until_day.value_or(day), day + *level->open_days - 1);
+          if (out != nullptr)
+            out->open_until_day = std::max(out->open_until_day.value_or(day), day + *level->open_days - 1);
           return level;
         }
         return nullptr;

@@ -86,9 +86,8 @@ std::string evidence_text(const Evidence& e) {
   switch (e.kind) {
     case EvidenceKind::answer: return answer_words(e.answer) + (e.sudden ? ", came on suddenly" : "");
     case EvidenceKind::twitch_flags:
-      return fmt::format("{}{} {} it (the latest on {})", at_least,
-                         plural(e.count, "twitch entry", "twitch entries"), e.count == 1 ? "names" : "name",
-                         when_text(e.latest));
+      return fmt::format("{}{} {} it (the latest on {})", at_least, plural(e.count, "twitch entry", "twitch entries"),
+                         e.count == 1 ? "names" : "name", when_text(e.latest));
     case EvidenceKind::triage_answers:
       return fmt::format("{} in {}{} (the latest on {}){}", answer_words(e.answer), at_least,
                          plural(e.count, "triage", "triages"), when_text(e.latest), sudden);
@@ -176,9 +175,8 @@ void write_evidence_json(JsonWriter& j, const Evidence& e) {
 
 std::vector<std::string> open_flag_notes(const FiredFlag& f, const Assessment& a, const TriageView& view) {
   std::vector<std::string> out;
-  const bool pattern_only = std::all_of(f.evidence.begin(), f.evidence.end(), [](const Evidence& e) {
-    return e.is_pattern();
-  });
+  const bool pattern_only =
+      std::all_of(f.evidence.begin(), f.evidence.end(), [](const Evidence& e) { return e.is_pattern(); });
   std::string open = fmt::format("Open since {}", when_text(f.since));
   if (f.steps_down_at && f.steps_down_to != nullptr) {
     open += fmt::format("; {} until {}, then {}", f.level->id, when_text(*f.steps_down_at), f.steps_down_to->id);
@@ -211,9 +209,7 @@ std::string render_triage_text(const Assessment& a, const RuleSet& rules, const 
   const Paint paint(view.color);
   const auto p = [](const std::string& text) { return printable(text); };
   const int levels = static_cast<int>(rules.levels.size());
-  const auto level_label = [&](const Level& level) {
-    return paint(level_colour(level.rank, levels), p(level.id));
-  };
+  const auto level_label = [&](const Level& level) { return paint(level_colour(level.rank, levels), p(level.id)); };
   std::string out;
   out += fmt::format("Care level: {}\n", paint(level_colour(a.level->rank, levels),
                                                fmt::format("{} ({})", p(a.level->id), p(a.level->name))));

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -192,6 +194,18 @@ struct InsightsSettings {
   int weekday_min_days = 112;      ///< from this many model days on, each day of the week has its own term
 };
 
+/// Where an id (or a settings table) of the rules in force comes from.
+enum class Origin {
+  builtin,     ///< the built-in rules
+  file,        ///< the user's rule file: all of a file without `extends`, or an id that file adds
+  overridden,  ///< a built-in id whose keys the user's file (with `extends`) changes
+};
+struct IdOrigin {
+  Origin origin = Origin::builtin;
+  std::uint32_t line = 0;         ///< in the user's file; 0 for built-in
+  std::vector<std::string> keys;  ///< overridden: the keys the file gives ("evidence.tags"), besides id
+};
+
 /// A validated rule set.
 struct RuleSet {
   std::string source;  ///< the file it came from, or "<built-in>"
@@ -207,6 +221,11 @@ struct RuleSet {
   std::vector<RedFlag> red_flags;
   std::vector<Combination> combinations;
   std::vector<Remedy> remedies;
+  /// `extends = "builtin"` (rules_extends.cpp): "builtin", and what the file
+  /// adds or overrides, by "TABLE ID" ("remedy b12") or by "TABLE" for a
+  /// settings table ("report"); what is not there is built in.
+  std::string extends;
+  std::map<std::string, IdOrigin, std::less<>> origins;
 
   const Level* find_level(std::string_view id) const;
   const Factor* find_factor(std::string_view id) const;
@@ -225,6 +244,15 @@ struct RuleSet {
   std::vector<std::string> cause_ids() const;
   std::vector<std::string> red_flag_ids() const;
   std::vector<std::string> remedy_ids() const;
+
+  /// Where `id` of the list `table` ("remedy", "red_flag", ...; or a settings
+  /// table with an empty id) comes from; `line` is the item's line, which is
+  /// in the user's file unless it is built in.
+  IdOrigin origin_of(std::string_view table, std::string_view id, std::uint32_t line = 0) const;
+  /// For a message about an id of the list `table` that these rules lack:
+  /// which rules are in force and where to add it ("not in the built-in
+  /// rules; to use it, add a [[remedy]] with id = \"b12\" to ...").
+  std::string missing_id_hint(std::string_view table, std::string_view id) const;
 };
 
 /// The name the built-in rules go by in messages.
@@ -255,8 +283,8 @@ inline constexpr auto kMedicalCategoryNames = make_names<MedicalCategory>(
 inline constexpr auto kJournalRuleNames = make_names<JournalRuleKind>(
     {{JournalRuleKind::areas, "areas"}, {JournalRuleKind::streak, "streak"}, {JournalRuleKind::runs, "runs"}});
 inline constexpr auto kLevelAdviceNames = make_names<Level::Advice>({{Level::Advice::full, "full"},
-                                                                    {Level::Advice::no_treatments, "no-treatments"},
-                                                                    {Level::Advice::action_only, "action-only"}});
+                                                                     {Level::Advice::no_treatments, "no-treatments"},
+                                                                     {Level::Advice::action_only, "action-only"}});
 inline constexpr auto kRegionNames = make_names<Region>({{Region::face, "face"}, {Region::body, "body"}});
 inline std::string_view risk_side_name(RiskSide side) { return kRiskSideNames.name(side); }
 inline std::string_view frequency_name(Frequency frequency) { return kFrequencyNames.name(frequency); }

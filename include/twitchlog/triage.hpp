@@ -93,21 +93,21 @@ struct Evidence {
   /// twitch_flags, triage_answers: entries; areas: places; streak: twitch
   /// days; runs: the runs counted.
   std::uint64_t count = 0;
-  bool count_at_least = false;  ///< the count is a lower bound (a journal with very many such entries)
+  bool count_at_least = false;           ///< the count is a lower bound (a journal with very many such entries)
   std::optional<EntryRef> latest_entry;  ///< twitch_flags, triage_answers: the latest entry, to retract
   // Patterns, with the rule's numbers.
-  int window_days = 0;             ///< areas, runs
-  int min_count = 0;               ///< areas: min_areas; runs: min_runs
-  std::vector<std::string> areas;  ///< areas: the places, sorted
+  int window_days = 0;                 ///< areas, runs
+  int min_count = 0;                   ///< areas: min_areas; runs: min_runs
+  std::vector<std::string> areas;      ///< areas: the places, sorted
   std::vector<std::int64_t> run_days;  ///< runs: the first day of each counted run, ascending
   int min_apart_days = 0;              ///< runs
-  std::int64_t first_day = 0;      ///< streak: its first day (days since 1970-01-01)
-  std::int64_t last_day = 0;       ///< streak: its last day, the latest twitch day
-  std::int64_t span_days = 0;      ///< streak: first to last day, both included
-  int max_gap_days = 0;            ///< streak, runs
-  int min_span_days = 0;           ///< streak
-  std::vector<std::uint64_t> lines;  ///< journal lines it rests on, ascending (the first kMaxEvidenceLines)
-  std::uint64_t line_count = 0;      ///< how many lines it rests on in all
+  std::int64_t first_day = 0;          ///< streak: its first day (days since 1970-01-01)
+  std::int64_t last_day = 0;           ///< streak: its last day, the latest twitch day
+  std::int64_t span_days = 0;          ///< streak: first to last day, both included
+  int max_gap_days = 0;                ///< streak, runs
+  int min_span_days = 0;               ///< streak
+  std::vector<std::uint64_t> lines;    ///< journal lines it rests on, ascending (the first kMaxEvidenceLines)
+  std::uint64_t line_count = 0;        ///< how many lines it rests on in all
 
   bool from_journal() const { return kind != EvidenceKind::answer; }
   bool is_pattern() const {
@@ -262,12 +262,12 @@ inline int exit_status_for(const Assessment& assessment) { return exit_status_fo
 
 /// What the renderers need besides the assessment.
 struct TriageView {
-  std::string journal;                ///< the journal's name
-  bool recorded = false;              ///< a triage entry was appended
+  std::string journal;                   ///< the journal's name
+  bool recorded = false;                 ///< a triage entry was appended
   std::optional<Timestamp> recorded_at;  ///< its timestamp
-  bool interrupted = false;           ///< the questions were stopped (q or Ctrl-C)
-  bool color = false;                 ///< ANSI colour (text only)
-  const JournalRead* read = nullptr;  ///< the reading, for JSON's warnings
+  bool interrupted = false;              ///< the questions were stopped (q or Ctrl-C)
+  bool color = false;                    ///< ANSI colour (text only)
+  const JournalRead* read = nullptr;     ///< the reading, for JSON's warnings
 };
 
 /// The text report for people.
@@ -283,7 +283,6 @@ std::string_view evidence_rule_name(const Evidence& evidence);
 /// One piece of evidence as a JSON object: its figures, its words and its lines.
 void write_evidence_json(JsonWriter& json, const Evidence& evidence);
 /// Why a flag is open, until when, and what closes it, in words (one line each).
-std::vector<std::string> open_flag_notes(const FiredFlag& flag, const Assessment& assessment,
-                                         const TriageView& view);
+std::vector<std::string> open_flag_notes(const FiredFlag& flag, const Assessment& assessment, const TriageView& view);
 
 }  // namespace twitchlog

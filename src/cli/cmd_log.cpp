@@ -15,8 +15,8 @@
 #include "twitchlog/journal.hpp"
 #include "twitchlog/log.hpp"
 #include "twitchlog/text.hpp"
-#include "twitchlog/triage.hpp"
 #include "twitchlog/time_phrases.hpp"
+#include "twitchlog/triage.hpp"
 
 namespace twitchlog::cli {
 

@@ -59,10 +59,12 @@ void setup_rules(CLI::App& app, const GlobalOptions& globals, int& status) {
       sub->add_option("--format", options->format, "Output format: text or json (every field)")->option_text("FORMAT"),
       kFormats);
   sub->footer(
+      "A rule file that starts with extends = \"builtin\" holds only what it adds to the built-in\n"
+      "rules or changes in them; `rules` marks those ids (twitchlog-rules(5)).\n\n"
       "Examples:\n"
       "  twitchlog rules\n"
       "  twitchlog rules --format json | jq '.factors[].id'\n"
-      "  twitchlog rules --dump > ~/.config/twitchlog/rules.toml\n"
+      "  twitchlog rules --dump > full-rules.toml\n"
       "  twitchlog rules --check ~/.config/twitchlog/rules.toml");
   sub->callback([options, &globals, &status] { status = run_rules(*options, globals); });
 }

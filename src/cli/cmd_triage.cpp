@@ -1,8 +1,8 @@
 // `twitchlog triage`: red flags from the answers and the journal, to a care level.
 #include <unistd.h>
 
-#include <csignal>
 #include <cerrno>
+#include <csignal>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -71,8 +71,8 @@ void add_sudden(const std::vector<std::string>& values, const RuleSet& rules, Ru
     for (const auto id : split_commas(value)) {
       const RedFlag& flag = flag_of(id, "--sudden", rules);
       if (!flag.onset) {
-        throw_usage(fmt::format("--sudden: {} has no onset question; valid: {}", twitchlog::quoted(flag.id),
-                                join(onset)));
+        throw_usage(
+            fmt::format("--sudden: {} has no onset question; valid: {}", twitchlog::quoted(flag.id), join(onset)));
       }
       const auto [it, inserted] = run.answers.emplace(flag.id, Answer::yes);
       if (!inserted && it->second == Answer::no) {

@@ -12,7 +12,7 @@ $ twitchlog check --as-of 2026-11-24
 > journal.txt:3:11: error: expected 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS+HH:MM) (expected an RFC 3339 timestamp like 2026-11-03T09:14:03+01:00)
 >  3 | 2026-11-03 twitch
 >    |           ^
-> journal.txt:4:46: warning: unknown factor "mood"; computations ignore it (valid: caffeine, sleep, stress, water, alcohol)
+> journal.txt:4:46: warning: unknown factor "mood": not in the built-in rules (no rule file of yours is in force); to use it, add an entry [[factor]] with id = "mood" to a rule file that starts with extends = "builtin" (twitchlog-rules(5)); computations ignore it (valid: caffeine, sleep, stress, water, alcohol)
 >  4 | 2026-11-03T09:20:00+01:00 checkin caffeine=3 mood=4
 >    |                                              ^
 > journal.txt:5:27: warning: unknown kind "sneeze"; computations skip it (known: twitch, checkin, remedy, triage, note, visit, retract)

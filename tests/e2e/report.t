@@ -421,7 +421,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >       "line": 45,
 >       "column": 37,
 >       "severity": "warning",
->       "message": "unknown remedy \"hot-bath\"; valid: hydration, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, magnesium, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy"
+>       "message": "unknown remedy \"hot-bath\": not in the built-in rules (no rule file of yours is in force); to use it, add an entry [[remedy]] with id = \"hot-bath\" to a rule file that starts with extends = \"builtin\" (twitchlog-rules(5)); valid: hydration, facial-yoga, cold-compress, diet, caffeine-limit, sleep, massage, mouthguard, food-diary, magnesium, blood-work, nerve-conduction, neuro-exam, botox, gabapentin, physical-therapy"
 >     },
 >     {
 >       "file": "journal.txt",

@@ -49,11 +49,15 @@ TEST_CASE("field rules of each kind") {
   CHECK(one(kTs + "twitch duration=30m1h").starts_with("j.txt:2:47: error: bad duration \"30m1h\": units must come"));
   CHECK(one(kTs + "twitch side=middle").starts_with("j.txt:2:39: error: side must be left, right or both"));
   CHECK(one(kTs + "twitch where=knee")
-            .starts_with(
-                "j.txt:2:40: warning: unknown area \"knee\"; it counts as an area of its own (valid: lower-lip"));
+            .starts_with("j.txt:2:40: warning: unknown area \"knee\": not in the built-in rules (no rule file of "
+                         "yours is in force); to use it, add an entry [[area]] with id = \"knee\" to a rule file that "
+                         "starts with extends = \"builtin\" (twitchlog-rules(5)); it counts as an area of its own "
+                         "(valid: lower-lip"));
   CHECK(one(kTs + "twitch tags=a,,b").starts_with("j.txt:2:39: error: tags holds \"\", which is not an id"));
-  CHECK(
-      one(kTs + "twitch flags=itchy").starts_with("j.txt:2:40: warning: unknown red flag \"itchy\"; valid: stroke-signs, breathing"));
+  CHECK(one(kTs + "twitch flags=itchy")
+            .starts_with("j.txt:2:40: warning: unknown red flag \"itchy\": not in the built-in rules (no rule file "
+                         "of yours is in force); to use it, add an entry [[red_flag]] with id = \"itchy\" to"));
+  CHECK(one(kTs + "twitch flags=itchy").find("; valid: stroke-signs, ") != std::string::npos);
   CHECK(one(kTs + "twitch mood=bad").starts_with("j.txt:2:34: warning: unknown key \"mood\" for a twitch entry"));
   CHECK(one(kTs + "checkin caffeine=lots").starts_with("j.txt:2:44: error: caffeine must be a number"));
   CHECK(one(kTs + "checkin sleep=25").starts_with("j.txt:2:41: error: sleep 25 is outside its range 0 to 24"));

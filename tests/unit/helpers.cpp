@@ -1,5 +1,7 @@
 #include "helpers.hpp"
 
+#include "twitchlog/rules.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -25,6 +27,18 @@ TempDir::~TempDir() {
   std::error_code ignored;
   std::filesystem::permissions(path_, std::filesystem::perms::owner_all, ignored);
   std::filesystem::remove_all(path_, ignored);
+}
+
+std::vector<std::string> rule_problems(const std::string& text, const std::string& file) {
+  try {
+    twitchlog::load_rules(text, file);
+  } catch (const twitchlog::Error& e) {
+    std::vector<std::string> out;
+    for (const auto& d : e.diagnostics()) out.push_back(d.render());
+    if (out.empty()) out.push_back(e.what());
+    return out;
+  }
+  return {};
 }
 
 std::string slurp(const std::string& path) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "twitchlog/error.hpp"
 #include "twitchlog/time.hpp"
@@ -35,6 +36,9 @@ class TempDir {
  private:
   std::string path_;
 };
+
+/// Every diagnostic of loading `text` as the rule file `file`, rendered; empty when it loads.
+std::vector<std::string> rule_problems(const std::string& text, const std::string& file);
 
 std::string slurp(const std::string& path);
 void spit(const std::string& path, const std::string& text);

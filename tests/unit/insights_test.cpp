@@ -100,9 +100,9 @@ struct Truth {
   double collinear = 0;      // tension follows coffee this closely (0: independent)
   double drift = 0;          // slow drift of log rate and of coffee together (amplitude)
   double weekend_rr = 1;
-  double monday_rr = 1;       // Mondays twitch more ...
-  double monday_coffee = 0;   // ... and have this many more cups
-  double remedy_rr = 1;  // the "nap" remedy, from day remedy_day
+  double monday_rr = 1;      // Mondays twitch more ...
+  double monday_coffee = 0;  // ... and have this many more cups
+  double remedy_rr = 1;      // the "nap" remedy, from day remedy_day
   int remedy_day = -1;
   double checkin_if_twitch = 1;  // chance of a check-in on a day with twitches
   double checkin_otherwise = 1;  // ... and on a day without

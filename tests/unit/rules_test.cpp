@@ -83,17 +83,7 @@ std::string replaced(const std::string& from, const std::string& to) {
 }
 
 // Every diagnostic of loading `text`, rendered; empty when it loads.
-std::vector<std::string> problems(const std::string& text) {
-  try {
-    load_rules(text, "r.toml");
-  } catch (const Error& e) {
-    std::vector<std::string> out;
-    for (const auto& d : e.diagnostics()) out.push_back(d.render());
-    if (out.empty()) out.push_back(e.what());
-    return out;
-  }
-  return {};
-}
+std::vector<std::string> problems(const std::string& text) { return test::rule_problems(text, "r.toml"); }
 
 std::string only_problem(const std::string& text) {
   const auto all = problems(text);
@@ -168,10 +158,9 @@ TEST_CASE("the built-in rules carry every id, level and threshold of default-rul
     double min, max, threshold;
     RiskSide risk;
   };
-  for (const auto& f :
-       {FactorSpec{"caffeine", 0, 20, 3, RiskSide::high}, FactorSpec{"sleep", 0, 24, 7, RiskSide::low},
-        FactorSpec{"stress", 1, 5, 4, RiskSide::high}, FactorSpec{"water", 0, 10, 1.5, RiskSide::low},
-        FactorSpec{"alcohol", 0, 50, 3, RiskSide::high}}) {
+  for (const auto& f : {FactorSpec{"caffeine", 0, 20, 3, RiskSide::high}, FactorSpec{"sleep", 0, 24, 7, RiskSide::low},
+                        FactorSpec{"stress", 1, 5, 4, RiskSide::high}, FactorSpec{"water", 0, 10, 1.5, RiskSide::low},
+                        FactorSpec{"alcohol", 0, 50, 3, RiskSide::high}}) {
     const auto* factor = rules.find_factor(f.id);
     REQUIRE_MESSAGE(factor != nullptr, f.id);
     CHECK(factor->min == f.min);
@@ -258,8 +247,9 @@ TEST_CASE("one error per semantic problem, with FILE:LINE and the id") {
         "r.toml:24:7: error: factor \"caffeine\": min must be a finite number");
   CHECK(only_problem(replaced("schema = 2", "schema = 3")) ==
         "r.toml:1:10: error: rule file: schema 3 is not supported by this twitchlog (it reads schema 2)");
-  CHECK(only_problem(replaced("schema = 2", "schema = 1")).starts_with(
-      "r.toml:1:10: error: rule file: schema 1 is the rule format of twitchlog 0.1, whose red flags were unsafe"));
+  CHECK(only_problem(replaced("schema = 2", "schema = 1"))
+            .starts_with("r.toml:1:10: error: rule file: schema 1 is the rule format of twitchlog 0.1, whose red flags "
+                         "were unsafe"));
   {
     // The cause's evidence then names a factor that is gone: a second, expected problem.
     const auto all =
@@ -271,15 +261,16 @@ TEST_CASE("one error per semantic problem, with FILE:LINE and the id") {
   CHECK(only_problem(replaced("group = \"lips\"", "local = true")) ==
         "r.toml:32:9: error: area \"lower-lip\": local is gone in schema 2; the lips are one place through group = "
         "\"lips\"");
-  CHECK(only_problem(replaced("window_days = 30\n", "window_days = 30\n[[combination]]\nid = \"x\"\nname = \"X\"\n"
-                                                   "level = \"doctor\"\nany_of = [\"spreading\"]\nwith = [\"spreading\"]\n"
-                                                   "meaning = \"m\"\n")) ==
+  CHECK(only_problem(replaced("window_days = 30\n",
+                              "window_days = 30\n[[combination]]\nid = \"x\"\nname = \"X\"\n"
+                              "level = \"doctor\"\nany_of = [\"spreading\"]\nwith = [\"spreading\"]\n"
+                              "meaning = \"m\"\n")) ==
         "r.toml:55: error: combination \"x\": level \"doctor\" has no open_hours, so the combination would never end");
   CHECK(only_problem(replaced("level = \"doctor\"\nname = \"Spreading\"",
                               "level = \"doctor\"\naliases = [\"spreading\"]\nname = \"Spreading\"")) ==
         "r.toml:44: error: red flag \"spreading\": alias \"spreading\" is its own id");
-  CHECK(only_problem(replaced("action = \"Book an appointment.\"",
-                              "action = \"Book an appointment.\"\nopen_hours = 24")) ==
+  CHECK(only_problem(
+            replaced("action = \"Book an appointment.\"", "action = \"Book an appointment.\"\nopen_hours = 24")) ==
         "r.toml:13: error: level \"doctor\": open_hours and then come together (the level a flag is open at once "
         "open_hours have passed)");
   CHECK(only_problem(replaced("window_days = 30\n\n[[remedy]]", "\n[[remedy]]")) ==
@@ -320,10 +311,9 @@ TEST_CASE("every problem is reported, not just the first") {
 TEST_CASE("rules render as text and as JSON with every field") {
   const RuleSet rules = load_rules(kMinimal, "r.toml");
   const std::string json = render_rules_json(rules);
-  for (const char* needle :
-       {"\"id\": \"caffeine\"", "\"threshold\": 3", "\"risk_side\": \"high\"", "\"rule\": \"areas\"",
-        "\"window_days\": 30", "\"targets\": [\n", "\"rating\": 5", "\"onset_days\": null", "\"group\": \"lips\"",
-        "\"frequency\": \"extremely-common\""}) {
+  for (const char* needle : {"\"id\": \"caffeine\"", "\"threshold\": 3", "\"risk_side\": \"high\"",
+                             "\"rule\": \"areas\"", "\"window_days\": 30", "\"targets\": [\n", "\"rating\": 5",
+                             "\"onset_days\": null", "\"group\": \"lips\"", "\"frequency\": \"extremely-common\""}) {
     CHECK_MESSAGE(json.find(needle) != std::string::npos, needle);
   }
   const std::string text = render_rules_text(rules);

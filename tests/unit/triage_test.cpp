@@ -67,10 +67,10 @@ struct Scenario {
 }  // namespace
 
 TEST_CASE("every red flag of the shipped rules: the 24 public ids, a question, a level and a source") {
-  const Ids expected{"stroke-signs", "breathing",   "seizure",    "weakness",     "drooping",   "speech",
-                     "vision",       "swallowing",  "ear-rash",   "tingling-cramps", "numb-chin", "head-injury",
-                     "jaw-headache", "dystonia",    "wasting",    "spreading",    "persistent", "recurring",
-                     "chewing",      "eye-closing", "eye-red",    "stiffness",    "medicine",   "known-condition"};
+  const Ids expected{"stroke-signs", "breathing",   "seizure",  "weakness",        "drooping",   "speech",
+                     "vision",       "swallowing",  "ear-rash", "tingling-cramps", "numb-chin",  "head-injury",
+                     "jaw-headache", "dystonia",    "wasting",  "spreading",       "persistent", "recurring",
+                     "chewing",      "eye-closing", "eye-red",  "stiffness",       "medicine",   "known-condition"};
   CHECK(shipped().red_flag_ids() == expected);
   for (const auto& flag : shipped().red_flags) {
     CAPTURE(flag.id);
@@ -152,7 +152,10 @@ TEST_CASE("scenarios: the levels of default-rules.md on both sides of every boun
       // The 24-hour step down of an emergency flag: now is 10:00.
       {"stroke signs 23 h 59 m ago", stroke_at("10:01:00", 1), {}, "emergency", {"stroke-signs@emergency"}},
       {"stroke signs 24 h 01 m ago", stroke_at("09:59:00", 1), {}, "doctor-soon", {"stroke-signs@doctor-soon"}},
-      {"stroke signs 42 days ago, no visit", stroke_at("09:00:00", 42), {}, "doctor-soon",
+      {"stroke signs 42 days ago, no visit",
+       stroke_at("09:00:00", 42),
+       {},
+       "doctor-soon",
        {"stroke-signs@doctor-soon"}},
       {"stroke signs from an old journal's sudden-droop",
        journal().twitch(0, "flags=sudden-droop", "09:00:00"),
@@ -165,9 +168,15 @@ TEST_CASE("scenarios: the levels of default-rules.md on both sides of every boun
        "doctor-soon",
        {"stroke-signs@doctor-soon"}},
       // Onset: a sudden onset makes an onset flag an emergency for 24 hours.
-      {"drooping now, came on suddenly", journal(), answers({{"drooping", Answer::yes}}, {"drooping"}), "emergency",
+      {"drooping now, came on suddenly",
+       journal(),
+       answers({{"drooping", Answer::yes}}, {"drooping"}),
+       "emergency",
        {"drooping@emergency"}},
-      {"drooping now, not sudden", journal(), answers({{"drooping", Answer::yes}}), "doctor-soon",
+      {"drooping now, not sudden",
+       journal(),
+       answers({{"drooping", Answer::yes}}),
+       "doctor-soon",
        {"drooping@doctor-soon"}},
       {"a sudden drooping recorded 23 h 59 m ago",
        journal().at(1, "triage level=emergency yes=drooping sudden=drooping", "10:01:00"),
@@ -179,22 +188,36 @@ TEST_CASE("scenarios: the levels of default-rules.md on both sides of every boun
        {},
        "doctor-soon",
        {"drooping@doctor-soon"}},
-      {"sudden counts as yes on its own", journal().at(0, "triage level=emergency sudden=speech", "09:00:00"), {},
-       "emergency", {"speech@emergency"}},
+      {"sudden counts as yes on its own",
+       journal().at(0, "triage level=emergency sudden=speech", "09:00:00"),
+       {},
+       "emergency",
+       {"speech@emergency"}},
       // Combinations: emergency whatever the onset, while both parts are recent.
-      {"drooping with speech", journal(), answers({{"drooping", Answer::yes}, {"speech", Answer::yes}}), "emergency",
+      {"drooping with speech",
+       journal(),
+       answers({{"drooping", Answer::yes}, {"speech", Answer::yes}}),
+       "emergency",
        {"drooping@doctor-soon", "speech@doctor-soon", "+face-and-speech"}},
       {"the issue's case: no to stroke signs, yes to drooping and speech",
        journal(),
        answers({{"stroke-signs", Answer::no}, {"drooping", Answer::yes}, {"speech", Answer::yes}}),
        "emergency",
        {"drooping@doctor-soon", "speech@doctor-soon", "+face-and-speech"}},
-      {"weakness with speech", journal(), answers({{"weakness", Answer::unsure}, {"speech", Answer::yes}}),
-       "emergency", {"weakness@doctor-soon", "speech@doctor-soon", "+face-and-speech"}},
-      {"jaw-headache with vision", journal(), answers({{"jaw-headache", Answer::yes}, {"vision", Answer::yes}}),
-       "emergency", {"vision@doctor-soon", "jaw-headache@doctor-soon", "+jaw-headache-and-vision"}},
-      {"drooping with vision is no combination", journal(),
-       answers({{"drooping", Answer::yes}, {"vision", Answer::yes}}), "doctor-soon",
+      {"weakness with speech",
+       journal(),
+       answers({{"weakness", Answer::unsure}, {"speech", Answer::yes}}),
+       "emergency",
+       {"weakness@doctor-soon", "speech@doctor-soon", "+face-and-speech"}},
+      {"jaw-headache with vision",
+       journal(),
+       answers({{"jaw-headache", Answer::yes}, {"vision", Answer::yes}}),
+       "emergency",
+       {"vision@doctor-soon", "jaw-headache@doctor-soon", "+jaw-headache-and-vision"}},
+      {"drooping with vision is no combination",
+       journal(),
+       answers({{"drooping", Answer::yes}, {"vision", Answer::yes}}),
+       "doctor-soon",
        {"drooping@doctor-soon", "vision@doctor-soon"}},
       {"drooping 2 days ago, speech now: the older part is not recent",
        journal().twitch(2, "flags=drooping"),
@@ -207,7 +230,10 @@ TEST_CASE("scenarios: the levels of default-rules.md on both sides of every boun
        "emergency",
        {"drooping@doctor-soon", "speech@doctor-soon", "+face-and-speech"}},
       {"a part closed by a visit does not count",
-       journal().twitch(0, "flags=drooping", "07:00:00").at(0, "visit", "08:00:00").twitch(0, "flags=speech", "09:00:00"),
+       journal()
+           .twitch(0, "flags=drooping", "07:00:00")
+           .at(0, "visit", "08:00:00")
+           .twitch(0, "flags=speech", "09:00:00"),
        {},
        "doctor-soon",
        {"speech@doctor-soon"}},
@@ -222,8 +248,11 @@ TEST_CASE("scenarios: the levels of default-rules.md on both sides of every boun
        {},
        "self-care",
        {}},
-      {"a visit before the flag does not close it", journal().at(3, "visit").twitch(2, "flags=drooping"), {},
-       "doctor-soon", {"drooping@doctor-soon"}},
+      {"a visit before the flag does not close it",
+       journal().at(3, "visit").twitch(2, "flags=drooping"),
+       {},
+       "doctor-soon",
+       {"drooping@doctor-soon"}},
       {"a visit inside the 24 hours", stroke_at("08:00:00", 0).at(0, "visit", "09:00:00"), {}, "self-care", {}},
       {"the visit's own instant: not later than the flag",
        journal().twitch(0, "flags=stroke-signs", "09:00:00").at(0, "visit", "09:00:00"),
@@ -233,7 +262,10 @@ TEST_CASE("scenarios: the levels of default-rules.md on both sides of every boun
       // A doctor-level flag stays open 30 days.
       {"chewing 29 days ago", journal().twitch(29, "flags=chewing"), {}, "doctor", {"chewing@doctor"}},
       {"chewing 30 days ago", journal().twitch(30, "flags=chewing"), {}, "self-care", {}},
-      {"a twitch tagged chewing counts as the flag", journal().twitch(3, "tags=coffee,chewing"), {}, "doctor",
+      {"a twitch tagged chewing counts as the flag",
+       journal().twitch(3, "tags=coffee,chewing"),
+       {},
+       "doctor",
        {"chewing@doctor"}},
       // A no never closes a yes.
       {"yes 3 days ago, no yesterday",
@@ -241,33 +273,44 @@ TEST_CASE("scenarios: the levels of default-rules.md on both sides of every boun
        {},
        "doctor-soon",
        {"drooping@doctor-soon"}},
-      {"a yes recorded, a no now", journal().at(3, "triage level=doctor-soon yes=drooping"),
-       answers({{"drooping", Answer::no}}), "doctor-soon", {"drooping@doctor-soon"}},
+      {"a yes recorded, a no now",
+       journal().at(3, "triage level=doctor-soon yes=drooping"),
+       answers({{"drooping", Answer::no}}),
+       "doctor-soon",
+       {"drooping@doctor-soon"}},
       // spreading: 2 places within 7 days; the lips are one place.
       {"one area, not the lip", journal().twitch(0, "where=eyelid duration=10s"), {}, "self-care", {}},
       {"both lips are one place", journal().twitch(0, "where=upper-lip").twitch(0), {}, "self-care", {}},
       {"eyelid and lip", journal().twitch(0, "where=eyelid").twitch(0), {}, "doctor", {"spreading@doctor"}},
-      {"eyelid 6 days before the lip", journal().twitch(6, "where=eyelid").twitch(0), {}, "doctor",
+      {"eyelid 6 days before the lip",
+       journal().twitch(6, "where=eyelid").twitch(0),
+       {},
+       "doctor",
        {"spreading@doctor"}},
       {"eyelid 8 days before the lip", journal().twitch(8, "where=eyelid").twitch(0), {}, "self-care", {}},
-      {"an unknown area is a place of its own", journal().twitch(1, "where=knee").twitch(0), {}, "doctor",
+      {"an unknown area is a place of its own",
+       journal().twitch(1, "where=knee").twitch(0),
+       {},
+       "doctor",
        {"spreading@doctor"}},
-      {"spreading seen by a doctor", journal().twitch(2, "where=eyelid").twitch(1).at(0, "visit", "08:00:00"), {},
-       "self-care", {}},
+      {"spreading seen by a doctor",
+       journal().twitch(2, "where=eyelid").twitch(1).at(0, "visit", "08:00:00"),
+       {},
+       "self-care",
+       {}},
       {"spreading again after the visit",
        journal().twitch(2, "where=eyelid").at(1, "visit").twitch(0, "where=arm", "08:00:00").twitch(0),
        {},
        "doctor",
        {"spreading@doctor"}},
-      {"one place after the visit",
-       journal().twitch(2, "where=eyelid").at(1, "visit").twitch(0),
-       {},
-       "self-care",
-       {}},
+      {"one place after the visit", journal().twitch(2, "where=eyelid").at(1, "visit").twitch(0), {}, "self-care", {}},
       // persistent: the run holding the latest twitch day spans 14 days.
       {"13 days of twitching", journal().daily(12, 0), {}, "self-care", {}},
       {"14 days of twitching", journal().daily(13, 0), {}, "doctor", {"persistent@doctor"}},
-      {"14 days with gaps of 3", journal().twitch(13).twitch(10).twitch(7).twitch(4).twitch(1).twitch(0), {}, "doctor",
+      {"14 days with gaps of 3",
+       journal().twitch(13).twitch(10).twitch(7).twitch(4).twitch(1).twitch(0),
+       {},
+       "doctor",
        {"persistent@doctor"}},
       {"a gap of 4 breaks the run", journal().daily(20, 9).daily(4, 0), {}, "self-care", {}},
       {"the run ended 7 days ago", journal().daily(30, 7), {}, "self-care", {}},
@@ -292,10 +335,16 @@ TEST_CASE("scenarios: the levels of default-rules.md on both sides of every boun
        "self-care",
        {}},
       // An approximate entry counts from the latest instant of its day for a flag.
-      {"stroke signs yesterday, time unknown", journal().twitch(1, "flags=stroke-signs approx=day"), {}, "emergency",
+      {"stroke signs yesterday, time unknown",
+       journal().twitch(1, "flags=stroke-signs approx=day"),
+       {},
+       "emergency",
        {"stroke-signs@emergency"}},
       {"a visit today, time unknown, closes what came before today",
-       journal().twitch(1, "flags=drooping").at(0, "visit approx=day", "12:00:00").twitch(0, "flags=speech", "09:00:00"),
+       journal()
+           .twitch(1, "flags=drooping")
+           .at(0, "visit approx=day", "12:00:00")
+           .twitch(0, "flags=speech", "09:00:00"),
        {},
        "doctor-soon",
        {"speech@doctor-soon"}},
@@ -304,8 +353,11 @@ TEST_CASE("scenarios: the levels of default-rules.md on both sides of every boun
        {},
        "emergency",
        {"stroke-signs@emergency"}},
-      {"stroke signs yesterday morning, exact 09:00: 25 h later", journal().twitch(1, "flags=stroke-signs", "09:00:00"),
-       {}, "doctor-soon", {"stroke-signs@doctor-soon"}},
+      {"stroke signs yesterday morning, exact 09:00: 25 h later",
+       journal().twitch(1, "flags=stroke-signs", "09:00:00"),
+       {},
+       "doctor-soon",
+       {"stroke-signs@doctor-soon"}},
       {"a visit this morning (approx=part) counts from 05:00: closes 04:30, not 06:00",
        journal()
            .twitch(0, "flags=drooping", "04:30:00")
@@ -327,8 +379,8 @@ TEST_CASE("scenarios: the levels of default-rules.md on both sides of every boun
 }
 
 TEST_CASE("closed flags say which visit closed them; a pattern too") {
-  const Assessment a = triage(
-      shipped(), journal().twitch(5, "flags=drooping where=eyelid").twitch(5).at(2, "visit note=GP").text());
+  const Assessment a =
+      triage(shipped(), journal().twitch(5, "flags=drooping where=eyelid").twitch(5).at(2, "visit note=GP").text());
   CHECK(open(a).empty());
   REQUIRE(a.closed.size() == 2);
   CHECK(a.closed[0].flag->id == "drooping");
@@ -347,7 +399,9 @@ TEST_CASE("the memory of a no: spared 7 days at doctor-soon and 30 at doctor; em
   const auto no = [](int days_ago, const char* ids) {
     return journal().at(days_ago, std::string("triage level=self-care no=") + ids).text();
   };
-  const auto has = [](const Ids& list, const char* id) { return std::find(list.begin(), list.end(), id) != list.end(); };
+  const auto has = [](const Ids& list, const char* id) {
+    return std::find(list.begin(), list.end(), id) != list.end();
+  };
   CHECK_FALSE(has(unanswered(no(6, "swallowing")).first, "swallowing"));
   CHECK(unanswered(no(6, "swallowing")).second.front().flag->id == "swallowing");
   CHECK(has(unanswered(no(7, "swallowing")).first, "swallowing"));
@@ -379,8 +433,7 @@ TEST_CASE("the triage entry records this run's answers: yes, no, unsure and sudd
         "2026-11-24T10:00:00+01:00 triage level=emergency yes=drooping no=stroke-signs,wasting unsure=speech "
         "sudden=drooping");
   // The journal's own flags are not answers of this run.
-  CHECK(triage_entry(triage(shipped(), journal().twitch(1, "flags=chewing").text(),
-                            answers({{"wasting", Answer::no}})),
+  CHECK(triage_entry(triage(shipped(), journal().twitch(1, "flags=chewing").text(), answers({{"wasting", Answer::no}})),
                      test::fixture_now()) == "2026-11-24T10:00:00+01:00 triage level=doctor no=wasting");
   // What was recorded reads back as the same answers.
   const std::string recorded = journal().text() + triage_entry(a, test::fixture_now()) + "\n";
@@ -391,7 +444,8 @@ TEST_CASE("the triage entry records this run's answers: yes, no, unsure and sudd
 }
 
 TEST_CASE("open flags say since when, until when and what closes them") {
-  const Assessment a = triage(shipped(), journal().twitch(0, "flags=stroke-signs", "08:00:00").twitch(3, "flags=chewing").text());
+  const Assessment a =
+      triage(shipped(), journal().twitch(0, "flags=stroke-signs", "08:00:00").twitch(3, "flags=chewing").text());
   const FiredFlag* stroke = a.find("stroke-signs");
   REQUIRE(stroke != nullptr);
   CHECK(format_timestamp(stroke->since) == "2026-11-24T08:00:00+01:00");
@@ -405,8 +459,9 @@ TEST_CASE("open flags say since when, until when and what closes them") {
   view.journal = "j.txt";
   const auto notes = open_flag_notes(*stroke, a, view);
   REQUIRE(notes.size() == 3);
-  CHECK(notes[0] == "Open since 2026-11-24 08:00; emergency until 2026-11-25 08:00, then doctor-soon until a doctor "
-                    "has seen you.");
+  CHECK(notes[0] ==
+        "Open since 2026-11-24 08:00; emergency until 2026-11-25 08:00, then doctor-soon until a doctor "
+        "has seen you.");
   CHECK(notes[1] == "Seen a doctor about it? `twitchlog log --visit` closes it.");
   CHECK(notes[2] == "Logged by mistake? `twitchlog retract 2026-11-24T08:00:00+01:00 --kind twitch`");
   // An answer of this run: the command names the triage entry just recorded.
@@ -415,8 +470,9 @@ TEST_CASE("open flags say since when, until when and what closes them") {
   view.recorded_at = test::fixture_now();
   const auto answer_notes = open_flag_notes(answered.fired.front(), answered, view);
   CHECK(answer_notes.back() == "Answered by mistake? `twitchlog retract 2026-11-24T10:00:00+01:00 --kind triage`");
-  CHECK(answer_notes.front() == "Open since 2026-11-24 10:00; open until a doctor has seen you (a past event like "
-                                "this still needs checking).");
+  CHECK(answer_notes.front() ==
+        "Open since 2026-11-24 10:00; open until a doctor has seen you (a past event like "
+        "this still needs checking).");
 }
 
 TEST_CASE("self-care says how many questions were not answered, and never calls it harmless") {
