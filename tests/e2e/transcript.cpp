@@ -198,7 +198,9 @@ int run(const Case& c, const Folders& f, const std::string& bin, const std::stri
     std::vector<char*> envp;
     for (auto& e : env) envp.push_back(e.data());
     envp.push_back(nullptr);
-    alarm(120);    // survives exec: a hung command is killed
+    // Survives exec: a hung command is killed. TRANSCRIPT_ALARM gives a slow transcript more seconds.
+    const char* seconds = getenv("TRANSCRIPT_ALARM");
+    alarm(seconds != nullptr && atoi(seconds) > 0 ? static_cast<unsigned>(atoi(seconds)) : 120);
     ::umask(077);  // as a careful user has it: files the commands create are private
     execle("/bin/sh", "sh", "-c", c.command.c_str(), static_cast<char*>(nullptr), envp.data());
     _exit(127);
