@@ -85,3 +85,13 @@ $ ptydrive expect '[y/n/?]' send 'n\n' expect '[y/n/?]' send 'n\n' expect '[y/n/
 > Care level: emergency (Emergency)
 $ tail -n 1 fresh.txt
 > 2026-11-24T10:02:00+01:00 triage level=emergency yes=weakness no=breathing,drooping,seizure,speech,stroke-signs,vision sudden=weakness
+# An onset flag answered on the command line gets its follow-up too, once the onset questions are done.
+$ twitchlog --journal onset.txt --as-of 2026-11-24T10:00:00+01:00 triage --ask --yes drooping --format json 2>/dev/null | jq -c '[.level, .sudden]'
+< n
+< n
+< n
+< n
+< n
+< n
+< y
+> ["emergency",["drooping"]]

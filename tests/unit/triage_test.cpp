@@ -419,6 +419,10 @@ TEST_CASE("the memory of a no: spared 7 days at doctor-soon and 30 at doctor; em
   CHECK(open_questions(shipped(), open_flag).size() == 23);
   const Assessment emergency = triage(shipped(), journal().text(), answers({{"breathing", Answer::yes}}));
   CHECK(open_questions(shipped(), emergency).empty());
+  // An emergency flag stepped down to doctor-soon is open, yet its question is asked again: new signs matter most.
+  const Assessment stepped = triage(shipped(), journal().twitch(2, "flags=stroke-signs").text());
+  CHECK(open(stepped) == Ids{"stroke-signs@doctor-soon"});
+  CHECK(ids(open_questions(shipped(), stepped)).front() == "stroke-signs");
 }
 
 TEST_CASE("the triage entry records this run's answers: yes, no, unsure and sudden") {
