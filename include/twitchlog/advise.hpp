@@ -151,7 +151,7 @@ struct PlanWeek {
 /// The advice.
 struct Advice {
   Assessment triage;
-  bool action_only = false;  ///< the level says: only what to do now (no causes, remedies or plan)
+  bool action_only = false;           ///< the level says: only what to do now (no causes, remedies or plan)
   std::vector<RankedCause> causes;    ///< most likely first
   std::size_t likely = 0;             ///< how many of the first causes are the likely ones
   bool no_data = false;               ///< nothing logged in the window

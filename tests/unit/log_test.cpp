@@ -143,7 +143,8 @@ TEST_CASE("bad input: one message naming the problem and the valid choices") {
   CHECK(error(utf8) == "note is not valid UTF-8 (byte 1 of it)");
   LogRequest two_modes = checkin({"caffeine=1"});
   two_modes.note = "x";
-  CHECK(error(two_modes) == "choose one of --checkin, --remedy, --note and --visit (with none of them, the entry is a twitch)");
+  CHECK(error(two_modes) ==
+        "choose one of --checkin, --remedy, --note and --visit (with none of them, the entry is a twitch)");
   LogRequest misplaced = checkin({"caffeine=1"});
   misplaced.severity = "3";
   CHECK(error(misplaced) == "-s/--severity does not apply to checkin entries");
