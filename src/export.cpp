@@ -173,11 +173,16 @@ class Exporter : public EntrySink {
           if (row_[f].type != Value::Type::null)
             factors.push_back(json_string(rules_.factors[f - factors_at].id) + ":" + row_[f].text);
         }
-        members.push_back("\"factors\":{" + join(factors, ",") + "}");
+        std::string object = "\"factors\":{";  // not "literal" + string: GCC 12 -O3 warns (stringop-overflow)
+        object += join(factors, ",");
+        object += '}';
+        members.push_back(std::move(object));
       }
       if (i < factors_at || i >= factors_end) members.push_back(json_string(columns_[i]) + ":" + json_value(row_[i]));
     }
-    result_.text += "{" + join(members, ",") + "}\n";
+    result_.text += '{';
+    result_.text += join(members, ",");
+    result_.text += "}\n";
   }
 
   static std::string json_value(const Value& v) {
@@ -189,7 +194,10 @@ class Exporter : public EntrySink {
       case Value::Type::list: {
         std::vector<std::string> items;
         for (const auto& item : v.items) items.push_back(json_string(item));
-        return "[" + join(items, ",") + "]";
+        std::string list = "[";  // not "literal" + string (GCC 12 -O3 stringop-overflow)
+        list += join(items, ",");
+        list += ']';
+        return list;
       }
     }
     return "null";
@@ -233,8 +241,11 @@ std::string csv_cell(std::string_view text) {
 }
 
 std::string formula_guard(std::string_view cell) {
-  if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos)
-    return "'" + std::string(cell);
+  if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) {
+    std::string out = "'";
+    out += cell;
+    return out;
+  }
   return std::string(cell);
 }
 

@@ -173,6 +173,9 @@ void write_evidence_json(JsonWriter& j, const Evidence& e) {
   j.end_object();
 }
 
+// How a flag is closed once a doctor has seen you (a constant: GCC 12 -O3 misjudges a literal pushed here).
+const std::string kVisitCloses = "Seen a doctor about it? `twitchlog log --visit` closes it.";
+
 std::vector<std::string> open_flag_notes(const FiredFlag& f, const Assessment& a, const TriageView& view) {
   std::vector<std::string> out;
   const bool pattern_only =
@@ -188,8 +191,9 @@ std::vector<std::string> open_flag_notes(const FiredFlag& f, const Assessment& a
   } else {
     open += "; open until a doctor has seen you (a past event like this still needs checking)";
   }
-  out.push_back(open + ".");
-  out.push_back("Seen a doctor about it? `twitchlog log --visit` closes it.");
+  open += '.';
+  out.push_back(std::move(open));
+  out.emplace_back(kVisitCloses);
   for (const auto& e : f.evidence) {
     if (e.kind == EvidenceKind::answer && view.recorded_at) {
       out.push_back(fmt::format("Answered by mistake? `{}`", retract_command(*view.recorded_at, Kind::triage)));
