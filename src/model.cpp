@@ -187,9 +187,9 @@ class Interpreter {
     }
     // A tag a red flag names counts as that flag.
     if (!typed_.tags.empty()) {
-      for (const auto& flag : rules_.red_flags) {
-        if (flag.tags.empty() || std::find(typed_.flags.begin(), typed_.flags.end(), &flag) != typed_.flags.end())
-          continue;
+      for (const std::size_t i : rules_.tagged_flags) {
+        const RedFlag& flag = rules_.red_flags[i];
+        if (std::find(typed_.flags.begin(), typed_.flags.end(), &flag) != typed_.flags.end()) continue;
         for (const auto tag : typed_.tags) {
           if (std::find(flag.tags.begin(), flag.tags.end(), tag) != flag.tags.end()) {
             typed_.flags.push_back(&flag);

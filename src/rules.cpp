@@ -279,6 +279,9 @@ class Loader {
     rules.extends = std::move(extension.extends);
     rules.origins = std::move(extension.origins);
     fill_emergency_numbers(rules);
+    for (std::size_t i = 0; i < rules.red_flags.size(); ++i) {
+      if (!rules.red_flags[i].tags.empty()) rules.tagged_flags.push_back(i);
+    }
     return rules;
   }
 

@@ -220,6 +220,7 @@ struct RuleSet {
   std::vector<Cause> causes;
   std::vector<RedFlag> red_flags;
   std::vector<Combination> combinations;
+  std::vector<std::size_t> tagged_flags;  ///< indices of the red flags that name tags (the reader checks only these)
   std::vector<Remedy> remedies;
   /// `extends = "builtin"` (rules_extends.cpp): "builtin", and what the file
   /// adds or overrides, by "TABLE ID" ("remedy b12") or by "TABLE" for a
