@@ -114,10 +114,8 @@ class TriageScanner : public EntrySink {
 
   void visit(const TypedEntry& entry) {
     const Timestamp at = visit_instant(entry);
-    ++findings_.visits;
     if (!findings_.last_visit || later(at, *findings_.last_visit)) {
       findings_.last_visit = at;
-      findings_.last_visit_entry = EntryRef{entry.time, entry.kind, entry.line};
     }
   }
 
@@ -291,7 +289,6 @@ class Assessor {
       }
       if (rec.sudden) {
         e.sudden = true;
-        if (!e.sudden_at || later(rec.counts_from, *e.sudden_at)) e.sudden_at = rec.counts_from;
       }
       ++e.count;
       lines.push_back(rec.entry.line);

@@ -176,7 +176,7 @@ void write_evidence_json(JsonWriter& j, const Evidence& e) {
 // How a flag is closed once a doctor has seen you (a constant: GCC 12 -O3 misjudges a literal pushed here).
 const std::string kVisitCloses = "Seen a doctor about it? `twitchlog log --visit` closes it.";
 
-std::vector<std::string> open_flag_notes(const FiredFlag& f, const Assessment& a, const TriageView& view) {
+std::vector<std::string> open_flag_notes(const FiredFlag& f, const TriageView& view) {
   std::vector<std::string> out;
   const bool pattern_only =
       std::all_of(f.evidence.begin(), f.evidence.end(), [](const Evidence& e) { return e.is_pattern(); });
@@ -205,7 +205,6 @@ std::vector<std::string> open_flag_notes(const FiredFlag& f, const Assessment& a
       out.push_back(line);
     }
   }
-  (void)a;
   return out;
 }
 
@@ -253,7 +252,7 @@ std::string render_triage_text(const Assessment& a, const RuleSet& rules, const 
       }
       out += fmt::format("    {}\n", p(f.flag->meaning));
       out += fmt::format("    What to do: {}\n", p(f.flag->action));
-      for (const auto& note : open_flag_notes(f, a, view)) out += fmt::format("    {}\n", note);
+      for (const auto& note : open_flag_notes(f, view)) out += fmt::format("    {}\n", note);
       if (!f.flag->source.empty()) out += fmt::format("    Source: {}\n", p(f.flag->source));
     }
   }
@@ -331,7 +330,7 @@ std::string render_triage_json(const Assessment& a, const RuleSet& rules, const 
     j.end_array();
     j.key("meaning").value(f.flag->meaning);
     j.key("action").value(f.flag->action);
-    j.key("closes").value(open_flag_notes(f, a, view));
+    j.key("closes").value(open_flag_notes(f, view));
     j.key("source").value(f.flag->source);
     j.end_object();
   }

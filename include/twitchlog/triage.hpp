@@ -89,7 +89,6 @@ struct Evidence {
   /// from, of the earliest and the latest entry; answer: now. Patterns: the
   /// start of the first day and the latest twitch.
   Timestamp first, latest;
-  std::optional<Timestamp> sudden_at;  ///< triage_answers: the latest entry with a sudden onset
   /// twitch_flags, triage_answers: entries; areas: places; streak: twitch
   /// days; runs: the runs counted.
   std::uint64_t count = 0;
@@ -160,9 +159,7 @@ struct JournalFindings {
   JournalRead read;  ///< the reading: file, missing, diagnostics
   Timestamp now;
   std::optional<Timestamp> last_visit;  ///< the latest visit (the earliest instant it may stand for), not after now
-  std::optional<EntryRef> last_visit_entry;
-  std::uint64_t visits = 0;
-  std::vector<FlagEntries> flags;                   ///< per red flag (index in RuleSet::red_flags)
+  std::vector<FlagEntries> flags;       ///< per red flag (index in RuleSet::red_flags)
   std::vector<std::optional<std::int64_t>> no_day;  ///< per red flag: the day of the latest recorded "no"
   std::map<std::int64_t, TwitchDay> twitch_days;
   std::map<std::string, PlaceSeen, std::less<>> places;
@@ -283,6 +280,6 @@ std::string_view evidence_rule_name(const Evidence& evidence);
 /// One piece of evidence as a JSON object: its figures, its words and its lines.
 void write_evidence_json(JsonWriter& json, const Evidence& evidence);
 /// Why a flag is open, until when, and what closes it, in words (one line each).
-std::vector<std::string> open_flag_notes(const FiredFlag& flag, const Assessment& assessment, const TriageView& view);
+std::vector<std::string> open_flag_notes(const FiredFlag& flag, const TriageView& view);
 
 }  // namespace twitchlog

@@ -461,7 +461,7 @@ TEST_CASE("open flags say since when, until when and what closes them") {
   CHECK(format_date(date_from_days(*chewing->open_until_day)) == "2026-12-20");
   TriageView view;
   view.journal = "j.txt";
-  const auto notes = open_flag_notes(*stroke, a, view);
+  const auto notes = open_flag_notes(*stroke, view);
   REQUIRE(notes.size() == 3);
   CHECK(notes[0] ==
         "Open since 2026-11-24 08:00; emergency until 2026-11-25 08:00, then doctor-soon until a doctor "
@@ -472,7 +472,7 @@ TEST_CASE("open flags say since when, until when and what closes them") {
   const Assessment answered = triage(shipped(), journal().text(), answers({{"speech", Answer::yes}}));
   view.recorded = true;
   view.recorded_at = test::fixture_now();
-  const auto answer_notes = open_flag_notes(answered.fired.front(), answered, view);
+  const auto answer_notes = open_flag_notes(answered.fired.front(), view);
   CHECK(answer_notes.back() == "Answered by mistake? `twitchlog retract 2026-11-24T10:00:00+01:00 --kind triage`");
   CHECK(answer_notes.front() ==
         "Open since 2026-11-24 10:00; open until a doctor has seen you (a past event like "
