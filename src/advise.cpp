@@ -292,7 +292,11 @@ Advice advise(const RuleSet& rules, const AdviceInput& input, const Timestamp& n
       if (!r.cause->evidence || r.cause->evidence->factor.empty()) continue;
       for (const auto& t : input.insights.factors) {
         if (t.id != r.cause->evidence->factor || !t.rate_ratio) continue;
-        if (!r.association || *t.rate_ratio > *r.association->rate_ratio) r.association = t;
+        // A likely trigger first (the same day or the day before), then the larger ratio.
+        const bool trigger = t.verdict == Verdict::likely_trigger;
+        const bool held = r.association && r.association->verdict == Verdict::likely_trigger;
+        if (!r.association || (trigger && !held) || (trigger == held && *t.rate_ratio > *r.association->rate_ratio))
+          r.association = t;
       }
       for (auto& clue : r.clues) {
         if (std::holds_alternative<FactorClue>(clue.figures)) {
@@ -342,6 +346,9 @@ Advice advise(const RuleSet& rules, const AdviceInput& input, const Timestamp& n
       o.last_day = used->second.last_day;
       o.tried = remedy_effect(j.daily, used->second.first_day, a.effect_window_days, m.onset_days.value_or(0),
                               j.first_day.value_or(j.today), j.today);
+      for (const auto& t : input.insights.remedies) {
+        if (t.id == m.id) o.insight = t;
+      }
     }
     return o;
   };

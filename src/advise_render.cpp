@@ -111,7 +111,18 @@ void remedy_block(std::string& out, const RemedyOffer& o) {
   out += fmt::format("  {}  {}{}", printable(m.id), printable(m.name), remedy_facts(m));
   if (!o.for_causes.empty()) out += fmt::format(", for {}", join(o.for_causes));
   out += fmt::format("\n    {}\n", printable(m.how));
-  if (o.tried) out += fmt::format("    In your journal: {}.\n", tried_text(*o.tried));
+  if (o.tried) out += fmt::format("    In your journal (descriptive): {}.\n", tried_text(*o.tried));
+  if (o.insight && o.insight->verdict != Verdict::not_enough_data) {
+    const TermInsight& t = *o.insight;
+    std::string said = t.rate_ratio ? fmt::format("{:.2f}x the twitching after [{:.2f} to {:.2f}], {}", *t.rate_ratio,
+                                                  *t.ci_low, *t.ci_high, kVerdictNames.name(t.verdict))
+                                    : std::string(kVerdictNames.name(t.verdict));
+    if (!t.with.empty()) said += fmt::format(" from {}", join(t.with));
+    out += fmt::format(
+        "    The statistics (`twitchlog report`): {}; a lower rate after can also come from starting at a bad\n"
+        "    time and from the natural course of twitching.\n",
+        said);
+  }
 }
 
 JsonWriter& count(JsonWriter& j, std::uint64_t n) { return j.value(static_cast<std::int64_t>(n)); }
@@ -253,7 +264,10 @@ std::string render_advice_text(const Advice& a, const RuleSet& rules, bool color
       out += fmt::format("  Week {} (from {}): {}, {}, for {}\n", w.week, day_text(w.start_day), p(m.id), p(m.name),
                          join(w.for_causes));
       out += fmt::format("    {}\n    Log {}.\n", p(m.how), p(log_text(w)));
-      out += fmt::format("    See whether it works with `twitchlog advise` after {}.\n", day_text(w.review_day));
+      out += fmt::format(
+          "    Look again with `twitchlog report` after {}; twitching also comes and goes by itself, so one\n"
+          "    start seldom tells.\n",
+          day_text(w.review_day));
     }
   }
   out += fmt::format("\n{}\n", p(rules.triage.disclaimer));
@@ -340,6 +354,24 @@ std::string render_advice_json(const Advice& a, const RuleSet& rules) {
       e.before.rate ? j.value(*e.before.rate) : j.null();
       j.key("after_rate");
       e.after.rate ? j.value(*e.after.rate) : j.null();
+      j.end_object();
+    }
+    j.key("insight");
+    if (!o.insight) {
+      j.null();
+    } else {
+      const TermInsight& t = *o.insight;
+      const auto num = [&](const char* key, const std::optional<double>& v) {
+        j.key(key);
+        v ? j.value(figure(*v)) : j.null();
+      };
+      j.begin_object();
+      j.key("from").value(t.from ? day_text(*t.from) : "");
+      num("rate_ratio", t.rate_ratio);
+      num("ci_low", t.ci_low);
+      num("ci_high", t.ci_high);
+      j.key("verdict").value(kVerdictNames.name(t.verdict));
+      j.key("with").value(t.with);
       j.end_object();
     }
     j.end_object();

@@ -247,7 +247,7 @@ namespace {
 
 // One column of the design, with what it stands for.
 struct Column {
-  enum class Role { intercept, factor, remedy, weekend, weekday, block } role;
+  enum class Role { intercept, factor, remedy, weekend, weekday, drift } role;
   std::size_t index = 0;  // factor index, or remedy position
   int lag = 0;
   Eigen::VectorXd values;
@@ -342,7 +342,20 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
     for (const auto& [day, d] : table.days()) days += (d.checkin && d.count[f] > 0) ? 1 : 0;
     if (days >= 2 * s.min_side_days) in_play.push_back(f);
   }
-  // Model days: a check-in with every factor in play, that day and the day before.
+  // A remedy's run-up: the remedy_lead_days before it was first taken (often a bad spell, the very
+  // reason to start it) and its onset days. Left out of the model, so that the end of a bad spell is
+  // not credited to the remedy.
+  std::vector<std::pair<std::int64_t, std::int64_t>> run_ups;  // [first day, end)
+  {
+    std::size_t r = 0;
+    for (const auto& [id, taken] : table.remedies())
+      run_ups.emplace_back(taken - s.remedy_lead_days, *out.remedies[r++].from);
+  }
+  const auto in_run_up = [&](std::int64_t day) {
+    return std::any_of(run_ups.begin(), run_ups.end(), [&](const auto& u) { return day >= u.first && day < u.second; });
+  };
+  // Observed days: a check-in with every factor in play, that day and the day before. Model days:
+  // the observed days outside a remedy's run-up.
   std::vector<std::int64_t> rows;
   std::uint64_t unobserved_episodes = 0, observed_episodes = 0;
   for (std::int64_t day = first; day <= today; ++day) {
@@ -350,13 +363,18 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
     for (const std::size_t f : in_play) complete = complete && value(day, f) && value(day - 1, f);
     const std::uint64_t episodes = episodes_of[static_cast<std::size_t>(day - origin)];
     if (complete) {
-      rows.push_back(day);
+      ++out.observed_days;
       observed_episodes += episodes;
+      if (in_run_up(day)) {
+        ++out.run_up_days;
+      } else {
+        rows.push_back(day);
+      }
     } else {
       unobserved_episodes += episodes;
     }
   }
-  out.observed_days = rows.size();
+  out.model_days = rows.size();
   out.unobserved_days = out.covered_days - out.observed_days;
   if (out.observed_days > 0) out.observed_rate = static_cast<double>(observed_episodes) / out.observed_days;
   if (out.unobserved_days > 0) out.unobserved_rate = static_cast<double>(unobserved_episodes) / out.unobserved_days;
@@ -366,8 +384,10 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
   for (Eigen::Index i = 0; i < n; ++i) {
     y[i] = static_cast<double>(episodes_of[static_cast<std::size_t>(rows[static_cast<std::size_t>(i)] - origin)]);
   }
-  // Columns in order of priority: what we want to know first, nuisance last.
-  std::vector<Column> wanted;
+  // The columns. Where some are exactly collinear, the later ones are dropped: the intercept and the
+  // nuisance (drift, the days of the week) come first, so a remedy that starts just as the drift turns
+  // gets no estimate rather than the drift's credit.
+  std::vector<Column> wanted, nuisance;
   wanted.push_back(Column{Column::Role::intercept, 0, 0, Eigen::VectorXd::Ones(n)});
   for (const std::size_t f : in_play) {
     const Factor& factor = rules.factors[f];
@@ -409,32 +429,52 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
       Eigen::VectorXd v(n);
       for (Eigen::Index i = 0; i < n; ++i) v[i] = weekday_of(i) == d ? 1.0 : 0.0;
       if (v.sum() >= s.min_side_days)
-        wanted.push_back(Column{Column::Role::weekday, static_cast<std::size_t>(d), 0, v});
+        nuisance.push_back(Column{Column::Role::weekday, static_cast<std::size_t>(d), 0, v});
     }
   } else {
     Eigen::VectorXd v(n);
     for (Eigen::Index i = 0; i < n; ++i) v[i] = weekday_of(i) >= 5 ? 1.0 : 0.0;
     if (v.sum() >= s.min_side_days && n - v.sum() >= s.min_side_days) {
-      wanted.push_back(Column{Column::Role::weekend, 0, 0, v});
+      nuisance.push_back(Column{Column::Role::weekend, 0, 0, v});
     }
   }
   if (n > 0) {
+    // Slow drift: a smooth curve of the log rate (a quadratic spline) that may bend every drift_days
+    // days, or less often on a long journal so there are at most max_drift_bends bends. It follows a
+    // gradual change over weeks without being able to jump, so a remedy is judged by the step it
+    // makes; across a remedy's run-up (left out) the curve is free enough that one start seldom tells.
     const std::int64_t start = rows.front();
-    // Blocks of block_days, longer on a long journal so there are at most max_blocks.
     const std::int64_t span = rows.back() - start + 1;
-    const std::int64_t block_days =
-        std::max<std::int64_t>(s.block_days, (span + s.max_blocks - 1) / std::max(1, s.max_blocks));
-    const std::int64_t blocks = (rows.back() - start) / block_days + 1;
-    for (std::int64_t b = 1; b < blocks; ++b) {
+    const std::int64_t every =
+        std::max<std::int64_t>(s.drift_days, (span + s.max_drift_bends - 1) / std::max(1, s.max_drift_bends));
+    const auto at = [&](Eigen::Index i, std::int64_t from) {
+      return static_cast<double>(rows[static_cast<std::size_t>(i)] - from) / static_cast<double>(every);
+    };
+    if (span >= every) {
+      Eigen::VectorXd linear(n), square(n);
+      for (Eigen::Index i = 0; i < n; ++i) {
+        linear[i] = at(i, start);
+        square[i] = linear[i] * linear[i];
+      }
+      nuisance.push_back(Column{Column::Role::drift, 0, 0, linear});
+      nuisance.push_back(Column{Column::Role::drift, 1, 0, square});
+    }
+    // A bend every `every` days, not in the last half period (too few days after it to tell).
+    for (std::int64_t knot = start + every; rows.back() - knot >= every / 2; knot += every) {
       Eigen::VectorXd v(n);
       for (Eigen::Index i = 0; i < n; ++i) {
-        std::int64_t block = (rows[static_cast<std::size_t>(i)] - start) / block_days;
-        // A short last block joins the one before.
-        if (block == blocks - 1 && rows.back() - (start + block * block_days) < block_days / 2) --block;
-        v[i] = block == b ? 1.0 : 0.0;
+        const double t = std::max(0.0, at(i, knot));
+        v[i] = t * t;
       }
-      wanted.push_back(Column{Column::Role::block, static_cast<std::size_t>(b), 0, v});
+      nuisance.push_back(Column{Column::Role::drift, static_cast<std::size_t>(knot - start), 0, v});
     }
+  }
+  {
+    std::vector<Column> ordered;
+    ordered.push_back(std::move(wanted.front()));
+    for (auto& c : nuisance) ordered.push_back(std::move(c));
+    for (std::size_t c = 1; c < wanted.size(); ++c) ordered.push_back(std::move(wanted[c]));
+    wanted = std::move(ordered);
   }
   std::vector<Column> kept;
   Basis basis;
@@ -442,7 +482,7 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
     if (basis.add(c.values)) kept.push_back(std::move(c));
   }
   // The terms whose effect we want: factors, remedies, the weekend. The days of the week, like the
-  // blocks, only adjust; weekday_min_days makes sure there are days enough for them.
+  // drift, only adjust; weekday_min_days makes sure there are days enough for them.
   std::uint64_t terms = 0;
   for (const auto& c : kept) {
     terms +=
@@ -452,8 +492,9 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
   const std::uint64_t needed = std::max<std::uint64_t>(static_cast<std::uint64_t>(s.min_observed_days),
                                                        static_cast<std::uint64_t>(s.days_per_term) * terms);
   const bool has_twitches = y.sum() > 0;
-  if (out.observed_days < needed || terms == 0 || !has_twitches) {
-    out.needed_days = std::max<std::uint64_t>(needed, out.observed_days + 1);
+  if (out.model_days < needed || terms == 0 || !has_twitches) {
+    // Observed days needed: the model's days plus the run-ups, which are left out.
+    out.needed_days = std::max<std::uint64_t>(needed + out.run_up_days, out.observed_days + 1);
     return out;
   }
 
@@ -478,8 +519,14 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
   const boost::math::normal normal;
   const double z = boost::math::quantile(normal, 0.5 + s.confidence / 2);
   const double alpha = 1 - s.confidence;
-  const auto fill = [&](TermInsight& t, Eigen::Index j) {
+  // The estimate and interval of a column, and its p-value; none when the data cannot pin it down
+  // (an interval wider than widest_interval, or no finite estimate: all of one side's days without
+  // a twitch, say).
+  const auto fill = [&](TermInsight& t, Eigen::Index j) -> std::optional<double> {
     const double b = fit.coefficients[j], se = std::sqrt(V(j, j));
+    if (!std::isfinite(b) || !std::isfinite(se) || se <= 0 || 2 * z * se > std::log(s.widest_interval)) {
+      return std::nullopt;
+    }
     t.rate_ratio = std::exp(b);
     t.ci_low = std::exp(b - z * se);
     t.ci_high = std::exp(b + z * se);
@@ -500,6 +547,7 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
       for (const auto j : cols) var += V(i, j);
     }
     const double se = std::sqrt(std::max(var, 0.0));
+    if (!std::isfinite(b) || !std::isfinite(se) || 2 * z * se > std::log(s.widest_interval)) return;
     t.joint_rate_ratio = std::exp(b);
     t.joint_ci_low = std::exp(b - z * se);
     t.joint_ci_high = std::exp(b + z * se);
@@ -509,41 +557,56 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
     std::vector<std::size_t> which;
     for (std::size_t i = 0; i < terms_of.size(); ++i) {
       if (cols[i] < 0) continue;
-      p.push_back(fill(terms_of[i], cols[i]));
-      which.push_back(i);
+      if (const auto p_value = fill(terms_of[i], cols[i])) {
+        p.push_back(*p_value);
+        which.push_back(i);
+      }
     }
     const std::vector<double> adjusted = holm(p);
-    for (std::size_t w = 0; w < which.size(); ++w) {
-      TermInsight& t = terms_of[which[w]];
-      t.p_adjusted = adjusted[w];
-      const Eigen::Index col = cols[which[w]];
+    std::vector<std::optional<double>> adjusted_of(terms_of.size());
+    for (std::size_t w = 0; w < which.size(); ++w) adjusted_of[which[w]] = adjusted[w];
+    // "No clear link" needs the interval at the level the verdicts allow for: as wide as Bonferroni's
+    // for the number of terms tested together.
+    const double z_family =
+        boost::math::quantile(normal, 1 - alpha / (2 * static_cast<double>(std::max<std::size_t>(1, p.size()))));
+    for (std::size_t i = 0; i < terms_of.size(); ++i) {
+      TermInsight& t = terms_of[i];
+      t.p_adjusted = adjusted_of[i];
       if (t.days_risk_side < static_cast<std::uint64_t>(s.min_side_days) ||
           t.days_other_side < static_cast<std::uint64_t>(s.min_side_days)) {
         t.verdict = Verdict::not_enough_data;
         continue;
       }
-      // Terms it cannot be told apart from.
-      std::vector<Eigen::Index> together{col};
+      // Terms it cannot be told apart from: remedies started close together, or estimates that move together.
+      std::vector<Eigen::Index> together;
+      if (cols[i] >= 0) together.push_back(cols[i]);
       for (std::size_t o = 0; o < terms_of.size(); ++o) {
-        if (o == which[w] || cols[o] < 0) continue;
-        bool apart = std::fabs(correlation(col, cols[o])) > s.apart_correlation;
-        if (remedies && terms_of[o].from && t.from && std::llabs(*terms_of[o].from - *t.from) < s.remedy_overlap_days) {
-          apart = true;
-        }
-        if (apart) {
+        if (o == i) continue;
+        const bool close_starts = remedies && terms_of[o].from && t.from &&
+                                  std::llabs(*terms_of[o].from - *t.from) < s.remedy_overlap_days &&
+                                  terms_of[o].days_risk_side >= static_cast<std::uint64_t>(s.min_side_days) &&
+                                  terms_of[o].days_other_side >= static_cast<std::uint64_t>(s.min_side_days);
+        const bool correlated =
+            t.rate_ratio && terms_of[o].rate_ratio && std::fabs(correlation(cols[i], cols[o])) > s.apart_correlation;
+        if (close_starts || correlated) {
           t.with.push_back(remedies ? terms_of[o].id : term_name(terms_of[o].id, terms_of[o].lag));
-          together.push_back(cols[o]);
+          if (cols[o] >= 0) together.push_back(cols[o]);
         }
       }
       if (!t.with.empty()) {
         t.verdict = Verdict::cant_tell_apart;
-        joint(t, together);
-      } else if (adjusted[w] < alpha) {
-        t.verdict = *t.rate_ratio > 1 ? Verdict::likely_trigger : Verdict::likely_protective;
-      } else if (*t.ci_low >= s.no_link_low && *t.ci_high <= s.no_link_high) {
-        t.verdict = Verdict::no_clear_link;
-      } else {
+        if (!together.empty()) joint(t, together);
+      } else if (!t.rate_ratio) {
+        // Days enough on each side, yet no estimate: the term moves with the drift or the days of the
+        // week, or one side's days have no twitch.
         t.verdict = Verdict::cant_tell_yet;
+      } else if (*adjusted_of[i] < alpha) {
+        t.verdict = *t.rate_ratio > 1 ? Verdict::likely_trigger : Verdict::likely_protective;
+      } else {
+        const double b = std::log(*t.rate_ratio), se = (std::log(*t.ci_high) - b) / z;
+        const bool narrow =
+            std::exp(b - z_family * se) >= s.no_link_low && std::exp(b + z_family * se) <= s.no_link_high;
+        t.verdict = narrow ? Verdict::no_clear_link : Verdict::cant_tell_yet;
       }
     }
   };
@@ -564,15 +627,16 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
     const bool other_zero = other_episodes == 0 && risk_episodes > 0;
     if ((risk_zero || other_zero) && t.days_risk_side >= static_cast<std::uint64_t>(s.min_side_days) &&
         t.days_other_side >= static_cast<std::uint64_t>(s.min_side_days)) {
+      // Given the N twitches, each falls on the zero side with chance p = R d0 / (R d0 + d1) when that
+      // side's rate is R times the other's; none of N does with chance (1 - p)^N. The largest R for
+      // which that is still 1 - confidence is the bound (exact given N, for Poisson days).
       const double zero_days = static_cast<double>(risk_zero ? t.days_risk_side : t.days_other_side);
-      const double other_rate = (risk_zero ? other_episodes : risk_episodes) /
-                                static_cast<double>(risk_zero ? t.days_other_side : t.days_risk_side);
-      t.zero_side_bound = (-std::log(1 - s.confidence) / zero_days) / other_rate;  // 0 events: the "rule of three"
+      const double other_days = static_cast<double>(risk_zero ? t.days_other_side : t.days_risk_side);
+      const double events = risk_zero ? other_episodes : risk_episodes;
+      const double p_high = 1 - std::pow(1 - s.confidence, 1 / events);
+      t.zero_side_bound = p_high * other_days / ((1 - p_high) * zero_days);
       t.zero_on_risk_side = risk_zero;
-      t.rate_ratio.reset();
-      t.ci_low.reset();
-      t.ci_high.reset();
-      t.verdict = risk_zero ? Verdict::cant_tell_yet : t.verdict;
+      if (risk_zero && t.verdict == Verdict::likely_trigger) t.verdict = Verdict::cant_tell_yet;
     }
   }
   return out;

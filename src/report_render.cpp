@@ -183,6 +183,7 @@ void json_insights(JsonWriter& j, const Insights& in, const RuleSet& rules) {
   j.key("insights").begin_object();
   j.key("observed_days").value(static_cast<std::int64_t>(in.observed_days));
   j.key("unobserved_days").value(static_cast<std::int64_t>(in.unobserved_days));
+  j.key("run_up_days").value(static_cast<std::int64_t>(in.run_up_days));
   json_ratio(j, "unobserved_rate", in.unobserved_rate);
   json_ratio(j, "observed_rate", in.observed_rate);
   j.key("model");
@@ -190,7 +191,7 @@ void json_insights(JsonWriter& j, const Insights& in, const RuleSet& rules) {
     j.begin_object();
     j.key("family").value(in.negative_binomial ? "negative-binomial" : "poisson");
     json_ratio(j, "theta", in.negative_binomial ? std::optional<double>(in.theta) : std::nullopt);
-    j.key("days").value(static_cast<std::int64_t>(in.observed_days));
+    j.key("days").value(static_cast<std::int64_t>(in.model_days));
     j.key("terms").value(static_cast<std::int64_t>(in.terms));
     j.end_object();
   } else {
@@ -252,6 +253,13 @@ std::string insights_lines(const Insights& in, const RuleSet& rules, Esc&& esc, 
                      in.observed_days, in.unobserved_days);
   if (in.unobserved_rate) out += fmt::format(", {:.1f} twitches a day on them (left out)", *in.unobserved_rate);
   out += ".\n";
+  if (in.run_up_days > 0) {
+    out += fmt::format(
+        "{}{} of the days with a check-in were the run-up to a remedy (the {} days before you first took it, "
+        "and its onset), also left out: the bad spell that makes you start a remedy would look like its "
+        "effect.\n",
+        bullet, in.run_up_days, rules.insights.remedy_lead_days);
+  }
   if (!in.fitted) {
     out += fmt::format(
         "{}Not enough data to tell what goes with your twitching: about {} such days are needed. "
@@ -266,11 +274,11 @@ std::string insights_lines(const Insights& in, const RuleSet& rules, Esc&& esc, 
     const Factor* f = rules.find_factor(t.id);
     std::string line = fmt::format("{}  {}{}, per {}: ", bullet, esc(t.id), t.lag == 1 ? " the day before" : "",
                                    esc(f != nullptr ? f->per : ""));
+    line += ratio_text(t.rate_ratio, t.ci_low, t.ci_high);
     if (t.zero_side_bound) {
-      line += fmt::format("no twitch on the days on the {} side; the ratio is below {:.2f}",
+      line += fmt::format("; no twitch on the {} days on its {} side, whose rate is at most {:.2f} times the other's",
+                          t.zero_on_risk_side ? t.days_risk_side : t.days_other_side,
                           t.zero_on_risk_side ? "risk" : "other", *t.zero_side_bound);
-    } else {
-      line += ratio_text(t.rate_ratio, t.ci_low, t.ci_high);
     }
     line += " - " + verdict_words(t.verdict);
     if (!t.with.empty()) {
@@ -281,8 +289,12 @@ std::string insights_lines(const Insights& in, const RuleSet& rules, Esc&& esc, 
   }
   for (const auto& t : in.remedies) {
     std::string line = fmt::format("{}  {} from {}: ", bullet, esc(t.id), t.from ? day_text(*t.from) : "?");
-    if (t.verdict == Verdict::not_enough_data || !t.rate_ratio) {
+    if (t.verdict == Verdict::not_enough_data) {
       line += fmt::format("not enough days on each side ({} before, {} after)", t.days_other_side, t.days_risk_side);
+    } else if (!t.rate_ratio) {
+      line +=
+          "no estimate: too little to pin it down (it may have started just as your twitching was changing "
+          "anyway) - can't tell yet";
     } else {
       line += ratio_text(t.rate_ratio, t.ci_low, t.ci_high);
       if (t.verdict == Verdict::cant_tell_apart) {
@@ -601,7 +613,7 @@ std::string render_report_markdown(const Report& r, const RuleSet& rules) {
   out += "\n## Triggers that stand out\n\n";
   bool any = false;
   for (const auto& t : r.insights.factors) {
-    if (t.verdict != Verdict::likely_trigger) continue;
+    if (t.verdict != Verdict::likely_trigger || !t.rate_ratio) continue;
     any = true;
     const Factor* f = rules.find_factor(t.id);
     out += fmt::format("- {}{}: {:.2f} times the twitching per {} ({}% interval {:.2f} to {:.2f}).\n", md(t.id),

@@ -131,8 +131,9 @@ struct RankedCause {
 /// A remedy offered, with what the journal says of it when already tried.
 struct RemedyOffer {
   const Remedy* remedy = nullptr;
-  std::vector<std::string> for_causes;  ///< the likely causes it targets
-  std::optional<RemedyEffect> tried;
+  std::vector<std::string> for_causes;   ///< the likely causes it targets
+  std::optional<RemedyEffect> tried;     ///< the descriptive before/after figures
+  std::optional<TermInsight> insight;    ///< what the statistics say of it (report's insights)
   std::optional<std::int64_t> last_day;  ///< the last day it was logged
 };
 

@@ -7,8 +7,9 @@
 // when the counts show no overdispersion), fitted as R's MASS::glm.nb does
 // (IRLS for the coefficients, Newton steps on the score for theta). Terms:
 // each factor of the rules per unit in its risk direction, on the same day
-// and the day before; the weekend (each day of the week on a long journal); 28-day blocks for slow drift; remedies
-// on from their first day plus onset_days. Standard errors are widened to a
+// and the day before; the weekend (each day of the week on a long journal); a smooth curve
+// (a quadratic spline that may bend every 28 days) for slow drift; remedies on from their first day
+// plus onset_days, with their run-up (the 14 days before) left out of the model. Standard errors are widened to a
 // Newey-West (HAC) estimate when days are correlated, and a factor is called
 // a likely trigger only when its interval, adjusted (Holm) for the number
 // of factor terms tested, excludes 1. Every number is in the rule file's
@@ -112,7 +113,9 @@ struct TermInsight {
 /// Everything the module concludes.
 struct Insights {
   std::uint64_t covered_days = 0;         ///< first entry .. today
-  std::uint64_t observed_days = 0;        ///< days in the model
+  std::uint64_t observed_days = 0;        ///< days with a complete check-in (that day and the day before)
+  std::uint64_t run_up_days = 0;          ///< observed days left out as a remedy's run-up
+  std::uint64_t model_days = 0;           ///< observed days in the model (outside run-ups)
   std::uint64_t unobserved_days = 0;      ///< covered days left out (no complete check-in)
   std::optional<double> unobserved_rate;  ///< twitches a day on them
   std::optional<double> observed_rate;

@@ -188,8 +188,10 @@ struct InsightsSettings {
   double no_link_high = 1.25;
   double apart_correlation = 0.8;  ///< estimates correlated beyond this: "can't tell apart"
   int remedy_overlap_days = 14;    ///< remedies started this close: "can't tell apart"
-  int block_days = 28;             ///< the length of the blocks that absorb slow drift
-  int max_blocks = 12;             ///< at most this many (longer blocks on a long journal)
+  int remedy_lead_days = 14;       ///< days before a remedy's first day left out of the model (its run-up)
+  double widest_interval = 1000;   ///< an interval wider than this (high / low) is no estimate
+  int drift_days = 28;             ///< the curve that absorbs slow drift may bend this often
+  int max_drift_bends = 12;        ///< at most this many bends (further apart on a long journal)
   int hac_lag_days = 7;            ///< days of correlation the standard errors allow for
   int weekday_min_days = 112;      ///< from this many model days on, each day of the week has its own term
 };

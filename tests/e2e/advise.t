@@ -35,7 +35,7 @@ $ twitchlog --journal example.journal --as-of 2026-09-30 advise --format json | 
 $ twitchlog --journal example.journal --as-of 2026-08-09 advise | grep -A 2 '^  caffeine-limit'
 >   caffeine-limit  Less caffeine (the article author's rating 5/5: the change that helped the author most; works after about 7 days), for caffeine
 >     Cut down over a week or two (stopping at once can bring headaches), to 1-2 cups a day, all before noon; after that drink decaffeinated or herbal drinks (green tea has caffeine too).
->     In your journal: logged since 2026-08-08: 6.0 episodes a day in the 14 days before, no day yet in the 14 days from 2026-08-15.
+>     In your journal (descriptive): logged since 2026-08-08: 6.0 episodes a day in the 14 days before, no day yet in the 14 days from 2026-08-15.
 ! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
 
 # The plan: one change a week; a remedy logged in the last 14 days is already in place.
@@ -45,15 +45,18 @@ $ twitchlog --journal example.journal --as-of 2026-08-09 advise --plan | sed -n 
 >   Week 1 (from 2026-08-09): diet, Better diet, for dehydration
 >     Eat more potassium (avocados, bananas), magnesium (pumpkin seeds, spinach) and calcium (kale, yogurt). With kidney disease, or if you take an ACE inhibitor, an ARB or spironolactone, ask your doctor before eating more potassium.
 >     Log `twitchlog log --remedy diet` on the days you do it; a daily check-in with water; every twitch.
->     See whether it works with `twitchlog advise` after 2026-09-12.
+>     Look again with `twitchlog report` after 2026-09-12; twitching also comes and goes by itself, so one
+>     start seldom tells.
 >   Week 2 (from 2026-08-16): hydration, Water with electrolytes, for dehydration
 >     Drink a large glass of water with a pinch of salt and a squeeze of lemon. If a doctor told you to limit salt or fluids (heart or kidney disease), use plain water within your limit.
 >     Log `twitchlog log --remedy hydration` on the days you do it; a daily check-in with water; every twitch.
->     See whether it works with `twitchlog advise` after 2026-08-29.
+>     Look again with `twitchlog report` after 2026-08-29; twitching also comes and goes by itself, so one
+>     start seldom tells.
 >   Week 3 (from 2026-08-23): sleep, Regular sleep, for sleep-debt
 >     Sleep 7-8 hours at regular times.
 >     Log `twitchlog log --remedy sleep` on the days you do it; a daily check-in with sleep; every twitch.
->     See whether it works with `twitchlog advise` after 2026-09-26.
+>     Look again with `twitchlog report` after 2026-09-26; twitching also comes and goes by itself, so one
+>     start seldom tells.
 >
 ! twitchlog: note: 318 warnings about example.journal; run `twitchlog check` to see them
 

@@ -35,7 +35,8 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02
 >
 > What goes with your twitching
 >   7 days with a complete check-in (today's and yesterday's); 19 other days, 0.7 twitches a day on them (left out).
->   Not enough data to tell what goes with your twitching: about 28 such days are needed. Until then advise shows common causes in general, not yours.
+>   4 of the days with a check-in were the run-up to a remedy (the 14 days before you first took it, and its onset), also left out: the bad spell that makes you start a remedy would look like its effect.
+>   Not enough data to tell what goes with your twitching: about 32 such days are needed. Until then advise shows common causes in general, not yours.
 >
 > Factors (descriptive: episodes a day on the days a check-in puts the factor on its risk side, and on the others; not adjusted for anything)
 >   caffeine   3 or more    risk: 1.6 on 7 days; other: 0.4 on 16 days; ratio 3.6
@@ -142,10 +143,11 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >   "insights": {
 >     "observed_days": 7,
 >     "unobserved_days": 19,
+>     "run_up_days": 4,
 >     "unobserved_rate": 0.6842,
 >     "observed_rate": 0.8571,
 >     "model": null,
->     "needed_days": 28,
+>     "needed_days": 32,
 >     "confidence": 0.95,
 >     "factors": [
 >       {
@@ -158,8 +160,8 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >         "verdict": "not-enough-data",
 >         "with": [],
 >         "p_adjusted": null,
->         "days_risk_side": 2,
->         "days_other_side": 5
+>         "days_risk_side": 0,
+>         "days_other_side": 3
 >       },
 >       {
 >         "id": "caffeine",
@@ -171,8 +173,8 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >         "verdict": "not-enough-data",
 >         "with": [],
 >         "p_adjusted": null,
->         "days_risk_side": 2,
->         "days_other_side": 5
+>         "days_risk_side": 0,
+>         "days_other_side": 3
 >       },
 >       {
 >         "id": "sleep",
@@ -185,7 +187,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >         "with": [],
 >         "p_adjusted": null,
 >         "days_risk_side": 0,
->         "days_other_side": 7
+>         "days_other_side": 3
 >       },
 >       {
 >         "id": "sleep",
@@ -197,7 +199,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >         "verdict": "not-enough-data",
 >         "with": [],
 >         "p_adjusted": null,
->         "days_risk_side": 7,
+>         "days_risk_side": 3,
 >         "days_other_side": 0
 >       },
 >       {
@@ -290,7 +292,7 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >         "with": [],
 >         "p_adjusted": null,
 >         "days_on": 3,
->         "days_off": 4
+>         "days_off": 0
 >       }
 >     ]
 >   },
@@ -488,12 +490,13 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >
 > ## Triggers that stand out
 >
-> - Not enough data to tell yet: about 28 days with a complete check-in are needed, 7 so far.
+> - Not enough data to tell yet: about 32 days with a complete check-in are needed, 7 so far.
 >
 > ## What goes with the twitching
 >
 > - 7 days with a complete check-in (today's and yesterday's); 19 other days, 0.7 twitches a day on them (left out).
-> - Not enough data to tell what goes with your twitching: about 28 such days are needed. Until then advise shows common causes in general, not yours.
+> - 4 of the days with a check-in were the run-up to a remedy (the 14 days before you first took it, and its onset), also left out: the bad spell that makes you start a remedy would look like its effect.
+> - Not enough data to tell what goes with your twitching: about 32 such days are needed. Until then advise shows common causes in general, not yours.
 >
 > ## Factors, descriptive (not adjusted for one another or for drift)
 >

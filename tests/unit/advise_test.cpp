@@ -456,7 +456,7 @@ TEST_CASE("advise: a remedy tried shows episodes a day before and after, over th
   CHECK(m->tried->after.first_day == kToday - 4);
   CHECK(m->tried->after.days == 5);
   CHECK(m->tried->after.rate == 1.0);
-  CHECK(contains(text_of(a), "    In your journal: logged since " + day(7) +
+  CHECK(contains(text_of(a), "    In your journal (descriptive): logged since " + day(7) +
                                  ": 3.0 episodes a day in the 7 days before, 1.0 in the 7 days from " + day(4) +
                                  ".\n"));
   const std::string json = json_of(a);
@@ -512,8 +512,10 @@ TEST_CASE("advise: the plan, one change a week, the most effective first, what i
                            "    Drink less.\n"
                            "    Log `twitchlog log --remedy less-coffee` on the days you do it; a daily check-in with "
                            "coffee; tags such as espresso on twitches; every twitch.\n"
-                           "    See whether it works with `twitchlog advise` after " +
-                           day(-9) + ".\n"));
+                           "    Look again with `twitchlog report` after " +
+                           day(-9) +
+                           "; twitching also comes and goes by itself, so one\n"
+                           "    start seldom tells.\n"));
     const std::string json = json_of(a);
     CHECK(contains(json, R"("review_after": ")" + day(-9) + "\""));
     CHECK(contains(json, R"("in_place_days": 7)"));

@@ -39,7 +39,8 @@ no_link_low = 0.8
 no_link_high = 1.25
 apart_correlation = 0.8
 remedy_overlap_days = 14
-block_days = 28
+drift_days = 28
+remedy_lead_days = 14
 hac_lag_days = 7
 
 [[level]]

@@ -104,6 +104,8 @@ struct Truth {
   double monday_coffee = 0;  // ... and have this many more cups
   double remedy_rr = 1;      // the "nap" remedy, from day remedy_day
   int remedy_day = -1;
+  double flare_rr = 1;  // a bad spell of flare_days days that ends when the remedy starts
+  int flare_days = 7;
   double checkin_if_twitch = 1;  // chance of a check-in on a day with twitches
   double checkin_otherwise = 1;  // ... and on a day without
 };
@@ -137,6 +139,8 @@ void simulate(DayTable& table, const Truth& t, int days, std::uint32_t seed, std
     if (weekday >= 5) log_mu += std::log(t.weekend_rr);
     if (weekday == 0) log_mu += std::log(t.monday_rr);
     if (t.remedy_day >= 0 && day - first >= t.remedy_day) log_mu += std::log(t.remedy_rr);
+    if (t.remedy_day >= 0 && day - first < t.remedy_day && day - first >= t.remedy_day - t.flare_days)
+      log_mu += std::log(t.flare_rr);
     const double mu = std::exp(log_mu);
     std::gamma_distribution<double> gamma(t.theta, mu / t.theta);
     const int twitches = std::poisson_distribution<int>(gamma(rng))(rng);
@@ -269,25 +273,64 @@ TEST_CASE("check-ins only when twitching: the days left out are counted, with th
   CHECK(in.observed_days + in.unobserved_days == in.covered_days);
 }
 
-TEST_CASE("a remedy with no effect is rarely called protective; one that halves the rate usually is") {
-  Truth none;
-  none.remedy_day = 60;
-  Truth half = none;
-  half.remedy_rr = 0.5;
-  int false_protective = 0, found = 0;
-  for (std::uint32_t seed = 1; seed <= 30; ++seed) {
-    const Insights a = simulated(none, 120, seed);
-    const Insights b = simulated(half, 120, seed);
-    REQUIRE(a.remedies.size() == 1);
-    false_protective += a.remedies[0].verdict == Verdict::likely_protective ? 1 : 0;
-    found += b.remedies[0].verdict == Verdict::likely_protective ? 1 : 0;
+TEST_CASE("nothing matters on a journal of 240 days with drift: still at most 10% false triggers") {
+  // A longer journal shrinks the intervals; drift that a too-stiff curve left over would now show.
+  Truth t;
+  t.drift = 0.5;
+  int false_triggers = 0;
+  for (std::uint32_t seed = 1; seed <= 100; ++seed) false_triggers += any_trigger(simulated(t, 240, seed)) ? 1 : 0;
+  INFO(false_triggers << " of 100 journals of 240 days show a false trigger");
+  CHECK(false_triggers <= 10);
+}
+
+TEST_CASE("a remedy with no effect is rarely called protective, even when started at the end of a bad spell") {
+  struct Case {
+    const char* what;
+    double flare_rr;
+    int flare_days;
+  };
+  for (const Case c : {Case{"no bad spell", 1, 7}, Case{"a week at 3 times the rate", 3, 7},
+                       Case{"12 days at 2.5 times the rate", 2.5, 12}}) {
+    Truth t;
+    t.remedy_day = 60;
+    t.flare_rr = c.flare_rr;
+    t.flare_days = c.flare_days;
+    int false_protective = 0;
+    for (std::uint32_t seed = 1; seed <= 100; ++seed) {
+      const Insights in = simulated(t, 120, seed);
+      REQUIRE(in.remedies.size() == 1);
+      CHECK(in.run_up_days >= 14);  // the 14 days before it are left out
+      false_protective += in.remedies[0].verdict == Verdict::likely_protective ? 1 : 0;
+    }
+    // Before the run-up was left out (28-day blocks), the week at 3 times gave 48 of 100.
+    INFO(std::string(c.what) << ": no effect called protective in " << false_protective << " of 100");
+    CHECK(false_protective <= 10);
   }
-  INFO("no effect called protective in " << false_protective << " of 30; a halving found in " << found);
-  // The 28-day drift blocks leave a remedy only the days of its own block to be
-  // judged on, so power is low (7 of 30 when this was written): the verdict is
-  // mostly "can't tell yet", which is the honest answer. False credit must stay rare.
-  CHECK(false_protective <= 3);
-  CHECK(found >= 4);
+}
+
+TEST_CASE("a remedy that halves the rate: never called a trigger; any estimate's interval holds the truth") {
+  Truth t;
+  t.remedy_day = 60;
+  t.remedy_rr = 0.5;
+  int trigger = 0, estimates = 0, covered = 0, protective = 0;
+  for (std::uint32_t seed = 1; seed <= 100; ++seed) {
+    const TermInsight& m = simulated(t, 120, seed).remedies.at(0);
+    trigger += m.verdict == Verdict::likely_trigger ? 1 : 0;
+    protective += m.verdict == Verdict::likely_protective ? 1 : 0;
+    if (m.rate_ratio) {
+      ++estimates;
+      covered += *m.ci_low <= 0.5 && 0.5 <= *m.ci_high ? 1 : 0;
+      CHECK(*m.ci_high / *m.ci_low <= 1000);  // widest_interval: wider is no estimate
+    } else {
+      CHECK(m.verdict == Verdict::cant_tell_yet);
+    }
+  }
+  // A step at the start cannot be told from the drift curve bending across the run-up that is left
+  // out, so the honest answer is mostly "can't tell yet" (power is low: see twitchlog(1)).
+  INFO("protective " << protective << ", trigger " << trigger << ", estimates " << estimates << ", covered "
+                     << covered);
+  CHECK(trigger <= 2);
+  CHECK(covered >= estimates * 9 / 10);
 }
 
 TEST_CASE("two remedies started within 14 days cannot be told apart: their joint effect is given") {
@@ -310,10 +353,11 @@ TEST_CASE("two remedies started within 14 days cannot be told apart: their joint
     CHECK(m.verdict == Verdict::cant_tell_apart);
     REQUIRE(m.with.size() == 1);
     CHECK(m.with[0] != m.id);
-    REQUIRE(m.joint_rate_ratio.has_value());
-    // The truth (a halving) lies in the joint interval; the 28-day drift blocks leave it wide.
-    CHECK(*m.joint_ci_low < 0.5);
-    CHECK(*m.joint_ci_high > 0.5);
+    // Their joint effect, when the data pin it down at all, holds the truth (a halving).
+    if (m.joint_rate_ratio) {
+      CHECK(*m.joint_ci_low < 0.5);
+      CHECK(*m.joint_ci_high > 0.5);
+    }
   }
 }
 
@@ -341,30 +385,48 @@ TEST_CASE("a Monday effect with more coffee on Mondays: the days of the week abs
   CHECK(short_blamed > long_blamed);  // the weekend term alone cannot: the test can fail
 }
 
-TEST_CASE("no twitch at all on the risk side of a factor: a one-sided bound instead of an estimate") {
+// 120 days, coffee 5 on a third of them and 1 on the others; twitches only on one kind of day.
+Insights one_sided(bool twitch_on_heavy_days) {
   DayTable table(test::fixture_rules());
   const std::int64_t today = test::fixture_now().day();
   std::mt19937 rng(3);
   for (std::int64_t day = today - 119; day <= today; ++day) {
-    const bool heavy = (day % 3) == 0;  // coffee 5 on a third of the days, 1 on the others
+    const bool heavy = (day % 3) == 0;
     TypedEntry c;
     c.day = day;
     c.kind = Kind::checkin;
     c.values = {{kCoffee, heavy ? 5.0 : 1.0}, {kRest, 7.0 + static_cast<double>(rng() % 3) - 1}, {kTension, 2}};
     table.on_entry(c);
-    if (!heavy) {  // twitches only on the light days
+    if (heavy == twitch_on_heavy_days) {
       TypedEntry e;
       e.day = day;
       e.kind = Kind::twitch;
       for (int i = 0; i < 1 + static_cast<int>(rng() % 3); ++i) table.on_entry(e);
     }
   }
-  const Insights in = analyse(table, test::fixture_rules(), today);
+  return analyse(table, test::fixture_rules(), today);
+}
+
+TEST_CASE("no twitch at all on the risk side of a factor: a one-sided bound instead of an estimate") {
+  const Insights in = one_sided(false);
   REQUIRE(in.fitted);
   const auto& c = factor(in, "coffee", 0);
   REQUIRE(c.zero_side_bound.has_value());
   CHECK(c.zero_on_risk_side);
-  CHECK(*c.zero_side_bound < 0.2);  // 0 twitches on ~40 days against ~2 a day on the others
-  CHECK_FALSE(c.rate_ratio.has_value());
-  CHECK(c.verdict != Verdict::likely_trigger);
+  // 0 twitches on 40 days against ~2 a day on 80: (1 - 0.05^(1/N)) / 0.05^(1/N) * 80 / 40, N ~ 160.
+  CHECK(*c.zero_side_bound < 0.05);
+  CHECK(*c.zero_side_bound > 0.01);
+  CHECK_FALSE(c.rate_ratio.has_value());  // the model's estimate runs off to 0: none shown
+  CHECK(c.verdict == Verdict::cant_tell_yet);
+}
+
+TEST_CASE("no twitch at all on the other side: a bound on the other side's rate, never an absurd estimate") {
+  const Insights in = one_sided(true);
+  REQUIRE(in.fitted);
+  const auto& c = factor(in, "coffee", 0);
+  REQUIRE(c.zero_side_bound.has_value());
+  CHECK_FALSE(c.zero_on_risk_side);
+  CHECK(*c.zero_side_bound < 0.1);
+  if (c.rate_ratio) CHECK(*c.ci_high / *c.ci_low <= 1000);
+  CHECK(c.verdict != Verdict::likely_protective);
 }
