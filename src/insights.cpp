@@ -335,12 +335,26 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
   const auto value = [&](std::int64_t day, std::size_t f) -> const std::optional<double>& {
     return values[static_cast<std::size_t>(day - origin) * nf + f];
   };
-  // The factors the user logs: present on at least twice min_side_days days.
+  // The factors the user logs: present on at least twice min_side_days days, and on at least
+  // min_factor_share of the days with a check-in. A factor given now and then is left out (and said
+  // so): a day needs every factor in the model, so it would leave out most of the days.
   std::vector<std::size_t> in_play;
+  std::uint64_t checkin_days = 0;
+  std::vector<std::uint64_t> days_with(nf, 0);
+  for (const auto& [day, d] : table.days()) {
+    if (!d.checkin || day > today) continue;
+    ++checkin_days;
+    for (std::size_t f = 0; f < nf; ++f) days_with[f] += d.count[f] > 0 ? 1 : 0;
+  }
+  out.checkin_days = checkin_days;
   for (std::size_t f = 0; f < nf; ++f) {
-    int days = 0;
-    for (const auto& [day, d] : table.days()) days += (d.checkin && d.count[f] > 0) ? 1 : 0;
-    if (days >= 2 * s.min_side_days) in_play.push_back(f);
+    if (days_with[f] == 0) continue;
+    if (days_with[f] >= static_cast<std::uint64_t>(2 * s.min_side_days) &&
+        static_cast<double>(days_with[f]) >= s.min_factor_share * static_cast<double>(checkin_days)) {
+      in_play.push_back(f);
+    } else if (static_cast<double>(days_with[f]) < s.min_factor_share * static_cast<double>(checkin_days)) {
+      out.factors_left_out.push_back({rules.factors[f].id, days_with[f]});  // too few days at all: not enough data
+    }
   }
   // A remedy's run-up: the remedy_lead_days before it was first taken (often a bad spell, the very
   // reason to start it) and its onset days. Left out of the model, so that the end of a bad spell is

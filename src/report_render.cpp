@@ -184,6 +184,12 @@ void json_insights(JsonWriter& j, const Insights& in, const RuleSet& rules) {
   j.key("observed_days").value(static_cast<std::int64_t>(in.observed_days));
   j.key("unobserved_days").value(static_cast<std::int64_t>(in.unobserved_days));
   j.key("run_up_days").value(static_cast<std::int64_t>(in.run_up_days));
+  j.key("checkin_days").value(static_cast<std::int64_t>(in.checkin_days));
+  j.key("factors_left_out").begin_array();
+  for (const auto& [id, days] : in.factors_left_out) {
+    j.begin_object().key("id").value(id).key("checkin_days").value(static_cast<std::int64_t>(days)).end_object();
+  }
+  j.end_array();
   json_ratio(j, "unobserved_rate", in.unobserved_rate);
   json_ratio(j, "observed_rate", in.observed_rate);
   j.key("model");
@@ -253,6 +259,13 @@ std::string insights_lines(const Insights& in, const RuleSet& rules, Esc&& esc, 
                      in.observed_days, in.unobserved_days);
   if (in.unobserved_rate) out += fmt::format(", {:.1f} twitches a day on them (left out)", *in.unobserved_rate);
   out += ".\n";
+  if (!in.factors_left_out.empty()) {
+    std::vector<std::string> parts;
+    for (const auto& [id, days] : in.factors_left_out) parts.push_back(fmt::format("{} (on {})", esc(id), days));
+    out += fmt::format(
+        "{}Not in the model, given on too few of the {} days with a check-in (it takes {:.0f}% of them): {}.\n", bullet,
+        in.checkin_days, rules.insights.min_factor_share * 100, join(parts));
+  }
   if (in.run_up_days > 0) {
     out += fmt::format(
         "{}{} of the days with a check-in were the run-up to a remedy (the {} days before you first took it, "

@@ -404,6 +404,7 @@ class Loader {
       set_number(r, "no_link_high", i.no_link_high, 1, 100);
       set_number(r, "apart_correlation", i.apart_correlation, 0.1, 1);
       set_int(r, "remedy_overlap_days", i.remedy_overlap_days, 0, 3650);
+      set_number(r, "min_factor_share", i.min_factor_share, 0, 1);
       set_int(r, "remedy_lead_days", i.remedy_lead_days, 0, 365);
       set_number(r, "widest_interval", i.widest_interval, 2, 1e12);
       set_int(r, "drift_days", i.drift_days, 7, 3650);

@@ -112,10 +112,13 @@ struct TermInsight {
 
 /// Everything the module concludes.
 struct Insights {
-  std::uint64_t covered_days = 0;         ///< first entry .. today
-  std::uint64_t observed_days = 0;        ///< days with a complete check-in (that day and the day before)
-  std::uint64_t run_up_days = 0;          ///< observed days left out as a remedy's run-up
-  std::uint64_t model_days = 0;           ///< observed days in the model (outside run-ups)
+  std::uint64_t covered_days = 0;   ///< first entry .. today
+  std::uint64_t observed_days = 0;  ///< days with a complete check-in (that day and the day before)
+  std::uint64_t run_up_days = 0;    ///< observed days left out as a remedy's run-up
+  std::uint64_t model_days = 0;     ///< observed days in the model (outside run-ups)
+  std::uint64_t checkin_days = 0;   ///< days with a check-in (any factor)
+  /// Factors given on too few check-in days ([insights] min_factor_share), with on how many: not in the model.
+  std::vector<std::pair<std::string, std::uint64_t>> factors_left_out;
   std::uint64_t unobserved_days = 0;      ///< covered days left out (no complete check-in)
   std::optional<double> unobserved_rate;  ///< twitches a day on them
   std::optional<double> observed_rate;

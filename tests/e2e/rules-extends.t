@@ -36,7 +36,7 @@ $ twitchlog rules --dump > full.toml && twitchlog --rules full.toml rules | head
 > Rules: full.toml (schema 2)
 > Every id is from this file (it does not extend the built-in rules).
 $ twitchlog --rules full.toml rules --format json | jq -c '.levels[0].origin'
-> {"from":"file","file":"full.toml","line":91}
+> {"from":"file","file":"full.toml","line":92}
 
 # The file gone: the entry stays, check says which rules are in force and where b12 would go.
 $ twitchlog check --as-of 2026-11-24

@@ -430,3 +430,33 @@ TEST_CASE("no twitch at all on the other side: a bound on the other side's rate,
   if (c.rate_ratio) CHECK(*c.ci_high / *c.ci_low <= 1000);
   CHECK(c.verdict != Verdict::likely_protective);
 }
+
+TEST_CASE("a factor given now and then is left out of the model, not the days without it") {
+  DayTable table(test::fixture_rules());
+  const std::int64_t today = test::fixture_now().day();
+  simulate(table, Truth{}, 120, 7, today);
+  const Insights all = analyse(table, test::fixture_rules(), today);
+  // Now "tension" only on one check-in day in four: the days without it must stay in the model.
+  DayTable sparse(test::fixture_rules());
+  std::mt19937 rng(7);
+  for (const auto& [day, d] : table.days()) {
+    TypedEntry e;
+    e.day = day;
+    e.kind = Kind::twitch;
+    for (std::uint64_t i = 0; i < d.episodes; ++i) sparse.on_entry(e);
+    if (!d.checkin) continue;
+    TypedEntry c;
+    c.day = day;
+    c.kind = Kind::checkin;
+    c.values = {{kCoffee, d.sum[kCoffee]}, {kRest, d.sum[kRest]}};
+    if (day % 4 == 0) c.values.push_back({kTension, d.sum[kTension]});
+    sparse.on_entry(c);
+  }
+  const Insights in = analyse(sparse, test::fixture_rules(), today);
+  REQUIRE(in.factors_left_out.size() == 1);
+  CHECK(in.factors_left_out[0].first == "tension");
+  CHECK(in.factors_left_out[0].second == 30);
+  CHECK(in.observed_days == all.observed_days);  // not cut to the days with tension
+  CHECK(factor(in, "tension", 0).verdict == Verdict::not_enough_data);
+  CHECK(factor(in, "coffee", 0).verdict != Verdict::not_enough_data);
+}
