@@ -6,7 +6,9 @@
 // bare scanner and 0.3x mawk, peak memory under 16 MiB); whether the three
 // count the same episodes and the scanner and the report give the same
 // figures for every week; and the time of `log` on that journal against
-// `log` on an empty one. A benchmark, not a test: it only prints, and never
+// `log` on an empty one; and the report with the statistics switched off (a
+// rule file that asks for more days than the journal has), for issue 16's
+// "within 10% of the report without the model". A benchmark, not a test: it only prints, and never
 // fails on a slow machine (it fails only when a program it runs fails).
 //
 //   build/tests/report_bench [LINES] [RUNS]   (default 1,000,000 lines, about 98 MB; RUNS from $RUNS, else 3)
@@ -280,6 +282,13 @@ int main(int argc, char** argv) {
   const std::string json = (dir / "report.json").string();
   const std::string awk_out = (dir / "mawk.txt").string();
   const std::string scan_out = (dir / "scan.txt").string();
+  const std::string no_model_rules = (dir / "no-model.toml").string();
+  {
+    std::FILE* r = std::fopen(no_model_rules.c_str(), "w");
+    if (r == nullptr) throw std::runtime_error("cannot create " + no_model_rules);
+    std::fprintf(r, "extends = \"builtin\"\n[insights]\nmin_observed_days = 36600\n");
+    std::fclose(r);
+  }
 
   const std::uint64_t written = write_journal(big, lines);
   const auto bytes = std::filesystem::file_size(big);
@@ -296,17 +305,22 @@ int main(int argc, char** argv) {
   const std::string report = env +
                              fmt::format("'{}' --journal '{}' --as-of 2026-11-24T23:59:59+01:00 report ", bin, big) +
                              "--from 2016-11-25 --to 2026-11-24 --period week --format json";
+  const std::string no_model = env +
+                               fmt::format("'{}' --rules '{}' --journal '{}' --as-of 2026-11-24T23:59:59+01:00 report ",
+                                           bin, no_model_rules, big) +
+                               "--from 2016-11-25 --to 2026-11-24 --period week --format json";
   const std::string wc_command = fmt::format("wc -l '{}'", big);
   const std::string bare_command = fmt::format("'{}' '{}' 2016-11-25 2026-11-24", scan, big);
   const std::string awk_command = fmt::format("{} '{}'", kMawk, big);
   // Round by round, so that a busy moment of the machine falls on all of
   // them alike, and the ratios are taken within a round.
-  Runs wc, bare, awk, rep;
+  Runs wc, bare, awk, rep, rep_off;
   for (int i = 0; i < runs; ++i) {
     wc.add(run(wc_command));
     bare.add(run(bare_command, scan_out));
     awk.add(run(awk_command, awk_out));
     rep.add(run(report, json));
+    rep_off.add(run(no_model, (dir / "no-model.json").string()));
   }
 
   // They agree on the episodes (a sanity check, not a test: printed, never fatal).
@@ -328,6 +342,7 @@ int main(int argc, char** argv) {
   fmt::print("bare getline scanner (week figures): {}, {} episodes\n", times(bare), scan_episodes);
   fmt::print("mawk (episodes, severity by week):   {}, {} episodes\n", times(awk), awk_episodes);
   fmt::print("report --period week --format json:  {}, {} episodes\n", times(rep), report_episodes);
+  fmt::print("the same without the statistics:     {}\n", times(rep_off));
   fmt::print("episodes: bare scanner {}, report {}, mawk {}: {}\n", scan_episodes, report_episodes, awk_episodes,
              scan_episodes == report_episodes && awk_episodes == report_episodes ? "the same" : "THEY DIFFER");
   fmt::print("weeks: {} from the bare scanner, {} in the report, {} with the same four figures\n\n", scanned.size(),
@@ -342,6 +357,9 @@ int main(int argc, char** argv) {
              median_ratio(rep.wall, bare.wall), rep.best() / bare.best());
   fmt::print("report / mawk:       {:5.2f}  <= 0.3  {:7}  {:12.2f}  {:4.2f}\n", to_awk, verdict(to_awk, 0.3),
              median_ratio(rep.wall, awk.wall), rep.best() / awk.best());
+  const double to_off = median_ratio(rep.cpu, rep_off.cpu);
+  fmt::print("report / no model:   {:5.2f}  <= 1.1  {:7}  {:12.2f}  {:4.2f}\n", to_off, verdict(to_off, 1.1),
+             median_ratio(rep.wall, rep_off.wall), rep.best() / rep_off.best());
   fmt::print("report peak memory:  {:5.1f}  < 16    {:7}  (MiB, the ru_maxrss of the report)\n", peak_mib,
              peak_mib < 16 ? "met" : "NOT met");
   fmt::print(
