@@ -95,8 +95,11 @@ IrlsResult irls(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, Eigen::Vecto
     const Eigen::ArrayXd m = mu.array();
     const Eigen::ArrayXd w = std::isinf(theta) ? m : m / (1 + m / theta);
     const Eigen::VectorXd z = eta.array() + (y.array() - m) / m;
-    const Eigen::MatrixXd XtW = X.transpose() * w.matrix().asDiagonal();
-    r.beta = (XtW * X).ldlt().solve(XtW * z);
+    // X'WX as the symmetric rank update of sqrt(W) X (half the work of the full product).
+    const Eigen::MatrixXd Xw = X.array().colwise() * w.sqrt();
+    Eigen::MatrixXd XtWX = Eigen::MatrixXd::Zero(X.cols(), X.cols());
+    XtWX.selfadjointView<Eigen::Lower>().rankUpdate(Xw.transpose());
+    r.beta = XtWX.selfadjointView<Eigen::Lower>().ldlt().solve(X.transpose() * (w * z.array()).matrix());
     eta = X * r.beta;
     mu = eta.array().min(50.0).exp();
     const double dev = deviance(y, mu, theta);
@@ -150,17 +153,27 @@ double theta_ml(const Eigen::VectorXd& y, const Eigen::VectorXd& mu) {
   return std::max(t, 1e-8);
 }
 
-// Newey-West: the scores' covariance over lags of up to `lag_days` days, Bartlett weights.
+// Newey-West: the scores' covariance over lags of up to `lag_days` days, Bartlett weights, as the
+// sandwich bread * meat * bread. Only the rows and columns `wanted` (all when empty; the others are
+// zero): the scores are multiplied by those columns of the bread first, so the lag products are
+// wanted x wanted, not all the columns squared.
 Eigen::MatrixXd hac(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, const Eigen::VectorXd& mu, double theta,
-                    const std::vector<std::int64_t>& days, int lag_days, const Eigen::MatrixXd& bread) {
+                    const std::vector<std::int64_t>& days, int lag_days, const Eigen::MatrixXd& bread,
+                    const std::vector<Eigen::Index>& wanted) {
   const Eigen::Index n = X.rows();
-  Eigen::MatrixXd scores(n, X.cols());
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const double r = std::isinf(theta) ? y[i] - mu[i] : (y[i] - mu[i]) / (1 + mu[i] / theta);
-    scores.row(i) = X.row(i) * r;
+  std::vector<Eigen::Index> cols = wanted;
+  if (cols.empty()) {
+    cols.resize(static_cast<std::size_t>(X.cols()));
+    std::iota(cols.begin(), cols.end(), Eigen::Index{0});
   }
+  Eigen::VectorXd r(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    r[i] = std::isinf(theta) ? y[i] - mu[i] : (y[i] - mu[i]) / (1 + mu[i] / theta);
+  }
+  const Eigen::MatrixXd scores = r.asDiagonal() * (X * bread(Eigen::all, cols));
   Eigen::MatrixXd meat = scores.transpose() * scores;
-  Eigen::MatrixXd cross = Eigen::MatrixXd::Zero(X.cols(), X.cols());
+  const auto k = static_cast<Eigen::Index>(cols.size());
+  Eigen::MatrixXd cross = Eigen::MatrixXd::Zero(k, k);
   if (!days.empty() && lag_days > 0) {
     // For each lag, the pairs of rows that many days apart, as two gathered matrices: one product each.
     for (int lag = 1; lag <= lag_days; ++lag) {
@@ -181,13 +194,16 @@ Eigen::MatrixXd hac(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, const Ei
     }
   }
   meat += cross + cross.transpose();
-  return bread * meat * bread;
+  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(X.cols(), X.cols());
+  out(cols, cols) = meat;
+  return out;
 }
 
 }  // namespace
 
 CountFit fit_count_model(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, const std::vector<std::int64_t>& days,
-                         std::optional<bool> negative_binomial, int hac_lag_days) {
+                         std::optional<bool> negative_binomial, int hac_lag_days,
+                         const std::vector<Eigen::Index>& hac_columns) {
   CountFit fit;
   // glm's start for a log link: mu = y + 0.1.
   const Eigen::VectorXd eta0 = (y.array() + 0.1).log();
@@ -233,8 +249,8 @@ CountFit fit_count_model(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, con
   fit.coefficients = result.beta;
   const Eigen::MatrixXd XtWX = X.transpose() * result.weights.asDiagonal() * X;
   fit.covariance = XtWX.ldlt().solve(Eigen::MatrixXd::Identity(X.cols(), X.cols()));
-  fit.hac_covariance =
-      hac(X, y, result.mu, fit.negative_binomial ? theta : kPoissonTheta, days, hac_lag_days, fit.covariance);
+  fit.hac_covariance = hac(X, y, result.mu, fit.negative_binomial ? theta : kPoissonTheta, days, hac_lag_days,
+                           fit.covariance, hac_columns);
   fit.log_likelihood = log_likelihood(y, result.mu, fit.negative_binomial ? theta : kPoissonTheta);
   fit.iterations = iterations;
   fit.converged = converged;
@@ -368,13 +384,29 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
   const auto in_run_up = [&](std::int64_t day) {
     return std::any_of(run_ups.begin(), run_ups.end(), [&](const auto& u) { return day >= u.first && day < u.second; });
   };
-  // Observed days: a check-in with every factor in play, that day and the day before. Model days:
-  // the observed days outside a remedy's run-up.
+  // Observed days: a check-in with every factor in play, that day and the day before. When fewer
+  // than half the days with such a check-in follow one (a check-in every other day, say), the day
+  // before is not in the model (its terms say not-enough-data) and a day's own check-in will do.
+  // Model days: the observed days outside a remedy's run-up.
+  const auto complete_on = [&](std::int64_t day) {
+    bool complete = !in_play.empty();
+    for (const std::size_t f : in_play) complete = complete && value(day, f);
+    return complete;
+  };
+  {
+    std::uint64_t same_day = 0, both = 0;
+    for (std::int64_t day = first; day <= today; ++day) {
+      if (!complete_on(day)) continue;
+      ++same_day;
+      both += complete_on(day - 1) ? 1 : 0;
+    }
+    out.day_before_in_model = 2 * both >= same_day;
+  }
+  const int max_lag = out.day_before_in_model ? 1 : 0;
   std::vector<std::int64_t> rows;
   std::uint64_t unobserved_episodes = 0, observed_episodes = 0;
   for (std::int64_t day = first; day <= today; ++day) {
-    bool complete = !in_play.empty();
-    for (const std::size_t f : in_play) complete = complete && value(day, f) && value(day - 1, f);
+    const bool complete = complete_on(day) && (max_lag == 0 || complete_on(day - 1));
     const std::uint64_t episodes = episodes_of[static_cast<std::size_t>(day - origin)];
     if (complete) {
       ++out.observed_days;
@@ -406,7 +438,7 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
   for (const std::size_t f : in_play) {
     const Factor& factor = rules.factors[f];
     const double direction = factor.risk == RiskSide::high ? 1.0 : -1.0;  // per unit more, or per unit less
-    for (int lag = 0; lag <= 1; ++lag) {
+    for (int lag = 0; lag <= max_lag; ++lag) {
       Eigen::VectorXd v(n);
       std::uint64_t risk = 0;
       for (Eigen::Index i = 0; i < n; ++i) {
@@ -507,15 +539,25 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
                                                        static_cast<std::uint64_t>(s.days_per_term) * terms);
   const bool has_twitches = y.sum() > 0;
   if (out.model_days < needed || terms == 0 || !has_twitches) {
-    // Observed days needed: the model's days plus the run-ups, which are left out.
-    out.needed_days = std::max<std::uint64_t>(needed + out.run_up_days, out.observed_days + 1);
+    // Observed days needed: the model's days plus the run-ups, which are left out. Days enough but
+    // no twitch on any of them: nothing to relate the factors to (more days of the same won't help).
+    out.no_twitches = !has_twitches && terms > 0 && out.model_days >= needed;
+    out.needed_days = out.no_twitches ? needed + out.run_up_days
+                                      : std::max<std::uint64_t>(needed + out.run_up_days, out.observed_days + 1);
     return out;
   }
 
   Eigen::MatrixXd X(n, static_cast<Eigen::Index>(kept.size()));
   for (std::size_t j = 0; j < kept.size(); ++j) X.col(static_cast<Eigen::Index>(j)) = kept[j].values;
-  const CountFit fit = fit_count_model(X, y, rows, std::nullopt, s.hac_lag_days);
+  // The Newey-West covariance only for the terms that are judged (factors and remedies).
+  std::vector<Eigen::Index> judged;
+  for (std::size_t j = 0; j < kept.size(); ++j) {
+    if (kept[j].role == Column::Role::factor || kept[j].role == Column::Role::remedy)
+      judged.push_back(static_cast<Eigen::Index>(j));
+  }
+  const CountFit fit = fit_count_model(X, y, rows, std::nullopt, s.hac_lag_days, judged);
   out.fitted = true;
+  out.converged = fit.converged;
   out.negative_binomial = fit.negative_binomial;
   out.theta = fit.theta;
   // The covariance: Newey-West, never narrower than the model's own on any term.
@@ -538,7 +580,8 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
   // a twitch, say).
   const auto fill = [&](TermInsight& t, Eigen::Index j) -> std::optional<double> {
     const double b = fit.coefficients[j], se = std::sqrt(V(j, j));
-    if (!std::isfinite(b) || !std::isfinite(se) || se <= 0 || 2 * z * se > std::log(s.widest_interval)) {
+    if (!fit.converged || !std::isfinite(b) || !std::isfinite(se) || se <= 0 ||
+        2 * z * se > std::log(s.widest_interval)) {
       return std::nullopt;
     }
     t.rate_ratio = std::exp(b);

@@ -185,6 +185,8 @@ void json_insights(JsonWriter& j, const Insights& in, const RuleSet& rules) {
   j.key("unobserved_days").value(static_cast<std::int64_t>(in.unobserved_days));
   j.key("run_up_days").value(static_cast<std::int64_t>(in.run_up_days));
   j.key("checkin_days").value(static_cast<std::int64_t>(in.checkin_days));
+  j.key("day_before_in_model").value(in.day_before_in_model);
+  j.key("no_twitches").value(in.no_twitches);
   j.key("factors_left_out").begin_array();
   for (const auto& [id, days] : in.factors_left_out) {
     j.begin_object().key("id").value(id).key("checkin_days").value(static_cast<std::int64_t>(days)).end_object();
@@ -199,6 +201,7 @@ void json_insights(JsonWriter& j, const Insights& in, const RuleSet& rules) {
     json_ratio(j, "theta", in.negative_binomial ? std::optional<double>(in.theta) : std::nullopt);
     j.key("days").value(static_cast<std::int64_t>(in.model_days));
     j.key("terms").value(static_cast<std::int64_t>(in.terms));
+    j.key("converged").value(in.converged);
     j.end_object();
   } else {
     j.null();
@@ -255,8 +258,8 @@ template <typename Esc>
 std::string insights_lines(const Insights& in, const RuleSet& rules, Esc&& esc, std::string_view bullet) {
   std::string out;
   const auto pct = static_cast<int>(std::lround(rules.insights.confidence * 100));
-  out += fmt::format("{}{} days with a complete check-in (today's and yesterday's); {} other days", bullet,
-                     in.observed_days, in.unobserved_days);
+  out += fmt::format("{}{} days with a complete check-in ({}); {} other days", bullet, in.observed_days,
+                     in.day_before_in_model ? "today's and yesterday's" : "the day's own", in.unobserved_days);
   if (in.unobserved_rate) out += fmt::format(", {:.1f} twitches a day on them (left out)", *in.unobserved_rate);
   out += ".\n";
   if (!in.factors_left_out.empty()) {
@@ -272,6 +275,20 @@ std::string insights_lines(const Insights& in, const RuleSet& rules, Esc&& esc, 
         "and its onset), also left out: the bad spell that makes you start a remedy would look like its "
         "effect.\n",
         bullet, in.run_up_days, rules.insights.remedy_lead_days);
+  }
+  if (!in.day_before_in_model) {
+    out += fmt::format(
+        "{}Fewer than half of the days with a check-in follow a day with one, so the day before is not in the "
+        "model.\n",
+        bullet);
+  }
+  if (in.no_twitches) {
+    out += fmt::format("{}Not one twitch on the {} days in the model: nothing yet to relate the factors to.\n", bullet,
+                       in.model_days);
+    return out;
+  }
+  if (in.fitted && !in.converged) {
+    out += fmt::format("{}The model did not settle on these days, so it gives no estimates.\n", bullet);
   }
   if (!in.fitted) {
     out += fmt::format(

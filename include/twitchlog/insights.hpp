@@ -64,7 +64,7 @@ struct CountFit {
   double theta = 0;  ///< NB shape; 0 for Poisson
   Eigen::VectorXd coefficients;
   Eigen::MatrixXd covariance;      ///< model-based (as R's summary)
-  Eigen::MatrixXd hac_covariance;  ///< Newey-West
+  Eigen::MatrixXd hac_covariance;  ///< Newey-West (zero outside the hac_columns asked for)
   double log_likelihood = 0;
   int iterations = 0;
   bool converged = false;
@@ -74,7 +74,8 @@ struct CountFit {
 /// empty. `negative_binomial`: force NB (true), Poisson (false), or choose by
 /// a likelihood-ratio test (nullopt).
 CountFit fit_count_model(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, const std::vector<std::int64_t>& days,
-                         std::optional<bool> negative_binomial, int hac_lag_days);
+                         std::optional<bool> negative_binomial, int hac_lag_days,
+                         const std::vector<Eigen::Index>& hac_columns = {});
 
 /// What can be said of one term.
 enum class Verdict {
@@ -116,6 +117,7 @@ struct Insights {
   std::uint64_t observed_days = 0;  ///< days with a complete check-in (that day and the day before)
   std::uint64_t run_up_days = 0;    ///< observed days left out as a remedy's run-up
   std::uint64_t model_days = 0;     ///< observed days in the model (outside run-ups)
+  bool day_before_in_model = true;  ///< false: too few check-ins follow one; the lag-1 terms are out
   std::uint64_t checkin_days = 0;   ///< days with a check-in (any factor)
   /// Factors given on too few check-in days ([insights] min_factor_share), with on how many: not in the model.
   std::vector<std::pair<std::string, std::uint64_t>> factors_left_out;
@@ -123,6 +125,8 @@ struct Insights {
   std::optional<double> unobserved_rate;  ///< twitches a day on them
   std::optional<double> observed_rate;
   bool fitted = false;
+  bool converged = true;     ///< false: the fit did not settle, and no term has an estimate
+  bool no_twitches = false;  ///< days enough, but not one twitch on them: nothing to relate the factors to
   bool negative_binomial = false;
   double theta = 0;
   std::uint64_t terms = 0;                   ///< model terms, the intercept included

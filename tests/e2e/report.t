@@ -146,6 +146,8 @@ $ twitchlog --as-of 2026-11-24T12:00:00+01:00 report --from 2026-11-02 --format 
 >     "unobserved_days": 4,
 >     "run_up_days": 13,
 >     "checkin_days": 23,
+>     "day_before_in_model": true,
+>     "no_twitches": false,
 >     "factors_left_out": [
 >       {
 >         "id": "sleep",

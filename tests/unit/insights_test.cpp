@@ -460,3 +460,43 @@ TEST_CASE("a factor given now and then is left out of the model, not the days wi
   CHECK(factor(in, "tension", 0).verdict == Verdict::not_enough_data);
   CHECK(factor(in, "coffee", 0).verdict != Verdict::not_enough_data);
 }
+
+TEST_CASE("a check-in every other day: the day before leaves the model, the days stay") {
+  Truth t;
+  t.rest_rr = 1.6;
+  DayTable every(test::fixture_rules()), alternate(test::fixture_rules());
+  const std::int64_t today = test::fixture_now().day();
+  simulate(every, t, 240, 11, today);
+  for (const auto& [day, d] : every.days()) {
+    TypedEntry e;
+    e.day = day;
+    e.kind = Kind::twitch;
+    for (std::uint64_t i = 0; i < d.episodes; ++i) alternate.on_entry(e);
+    if (!d.checkin || day % 2 != 0) continue;
+    TypedEntry c;
+    c.day = day;
+    c.kind = Kind::checkin;
+    c.values = {{kCoffee, d.sum[kCoffee]}, {kRest, d.sum[kRest]}, {kTension, d.sum[kTension]}};
+    alternate.on_entry(c);
+  }
+  CHECK(analyse(every, test::fixture_rules(), today).day_before_in_model);
+  const Insights in = analyse(alternate, test::fixture_rules(), today);
+  CHECK_FALSE(in.day_before_in_model);
+  CHECK(in.observed_days == 120);
+  REQUIRE(in.fitted);
+  CHECK(factor(in, "rest", 1).verdict == Verdict::not_enough_data);
+  CHECK(factor(in, "rest", 0).verdict == Verdict::likely_trigger);
+}
+
+TEST_CASE("days enough but no twitch at all: nothing to relate the factors to, and no impossible day count") {
+  DayTable table(test::fixture_rules());
+  const std::int64_t today = test::fixture_now().day();
+  Truth t;
+  t.base = 1e-9;
+  simulate(table, t, 120, 2, today);
+  const Insights in = analyse(table, test::fixture_rules(), today);
+  CHECK_FALSE(in.fitted);
+  CHECK(in.no_twitches);
+  REQUIRE(in.needed_days.has_value());
+  CHECK(*in.needed_days <= in.observed_days);  // not "about 121 days": more of the same would not help
+}
