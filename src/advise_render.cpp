@@ -115,8 +115,8 @@ void remedy_block(std::string& out, const RemedyOffer& o) {
   if (o.insight && o.insight->verdict != Verdict::not_enough_data) {
     const TermInsight& t = *o.insight;
     std::string said = t.rate_ratio ? fmt::format("{:.2f}x the twitching after [{:.2f} to {:.2f}], {}", *t.rate_ratio,
-                                                  *t.ci_low, *t.ci_high, kVerdictNames.name(t.verdict))
-                                    : std::string(kVerdictNames.name(t.verdict));
+                                                  *t.ci_low, *t.ci_high, verdict_words(t.verdict))
+                                    : fmt::format("no estimate, {}", verdict_words(t.verdict));
     if (!t.with.empty()) said += fmt::format(" from {}", join(t.with));
     out += fmt::format(
         "    The statistics (`twitchlog report`): {}; a lower rate after can also come from starting at a bad\n"
@@ -233,7 +233,7 @@ std::string render_advice_text(const Advice& a, const RuleSet& rules, bool color
                       t.verdict == Verdict::likely_trigger ? "+" : "-", *t.rate_ratio,
                       p(rules.find_factor(t.id) != nullptr ? rules.find_factor(t.id)->per : t.id),
                       t.lag == 1 ? "the day before " : "", rules.insights.confidence * 100, *t.ci_low, *t.ci_high,
-                      kVerdictNames.name(t.verdict));
+                      verdict_words(t.verdict));
     }
     for (const auto& clue : r.clues) out += fmt::format("     {} {}\n", clue.counts ? "+" : "-", p(clue_text(clue)));
   }

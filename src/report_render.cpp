@@ -241,25 +241,15 @@ std::string ratio_text(const std::optional<double>& rr, const std::optional<doub
   return fmt::format("{:.2f}x [{:.2f} to {:.2f}]", *rr, *lo, *hi);
 }
 
-std::string verdict_words(Verdict v) {
-  switch (v) {
-    case Verdict::likely_trigger: return "likely a trigger";
-    case Verdict::likely_protective: return "goes with less twitching";
-    case Verdict::no_clear_link: return "no clear link";
-    case Verdict::cant_tell_yet: return "can't tell yet";
-    case Verdict::cant_tell_apart: return "can't tell apart";
-    case Verdict::not_enough_data: return "not enough data";
-  }
-  return "";
-}
-
 // "What goes with your twitching": the same for text and Markdown, through `esc`.
 template <typename Esc>
 std::string insights_lines(const Insights& in, const RuleSet& rules, Esc&& esc, std::string_view bullet) {
   std::string out;
   const auto pct = static_cast<int>(std::lround(rules.insights.confidence * 100));
-  out += fmt::format("{}{} days with a complete check-in ({}); {} other days", bullet, in.observed_days,
-                     in.day_before_in_model ? "today's and yesterday's" : "the day's own", in.unobserved_days);
+  out += fmt::format("{}{} day{} with a complete check-in ({}); {} other day{}", bullet, in.observed_days,
+                     in.observed_days == 1 ? "" : "s",
+                     in.day_before_in_model ? "today's and yesterday's" : "the day's own", in.unobserved_days,
+                     in.unobserved_days == 1 ? "" : "s");
   if (in.unobserved_rate) out += fmt::format(", {:.1f} twitches a day on them (left out)", *in.unobserved_rate);
   out += ".\n";
   if (!in.factors_left_out.empty()) {
@@ -305,12 +295,16 @@ std::string insights_lines(const Insights& in, const RuleSet& rules, Esc&& esc, 
     std::string line = fmt::format("{}  {}{}, per {}: ", bullet, esc(t.id), t.lag == 1 ? " the day before" : "",
                                    esc(f != nullptr ? f->per : ""));
     line += ratio_text(t.rate_ratio, t.ci_low, t.ci_high);
-    if (t.zero_side_bound) {
-      line += fmt::format("; no twitch on the {} days on its {} side, whose rate is at most {:.2f} times the other's",
-                          t.zero_on_risk_side ? t.days_risk_side : t.days_other_side,
-                          t.zero_on_risk_side ? "risk" : "other", *t.zero_side_bound);
+    if (t.zero_side_bound && t.zero_on_risk_side) {
+      line += fmt::format("; no twitch on the {} days on its risk side: their rate is at most {:.2f} times the others'",
+                          t.days_risk_side, *t.zero_side_bound);
+    } else if (t.zero_side_bound) {
+      line += fmt::format(
+          "; twitches only on its risk side: the rate on those {} days is at least {:.1f} times the "
+          "other {} days'",
+          t.days_risk_side, 1 / *t.zero_side_bound, t.days_other_side);
     }
-    line += " - " + verdict_words(t.verdict);
+    line += std::string(" - ") + verdict_words(t.verdict);
     if (!t.with.empty()) {
       line += fmt::format(" from {} (together {})", esc(join(t.with)),
                           ratio_text(t.joint_rate_ratio, t.joint_ci_low, t.joint_ci_high));
@@ -336,7 +330,7 @@ std::string insights_lines(const Insights& in, const RuleSet& rules, Esc&& esc, 
             "can explain that too",
             verdict_words(t.verdict));
       } else {
-        line += " - " + verdict_words(t.verdict);
+        line += std::string(" - ") + verdict_words(t.verdict);
       }
     }
     out += line + "\n";

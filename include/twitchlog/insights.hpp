@@ -93,6 +93,19 @@ inline constexpr auto kVerdictNames = make_names<Verdict>({{Verdict::likely_trig
                                                            {Verdict::cant_tell_apart, "cant-tell-apart"},
                                                            {Verdict::not_enough_data, "not-enough-data"}});
 
+/// A verdict in words, for people (the names above are for scripts).
+inline const char* verdict_words(Verdict v) {
+  switch (v) {
+    case Verdict::likely_trigger: return "likely a trigger";
+    case Verdict::likely_protective: return "goes with less twitching";
+    case Verdict::no_clear_link: return "no clear link";
+    case Verdict::cant_tell_yet: return "can't tell yet";
+    case Verdict::cant_tell_apart: return "can't tell apart";
+    case Verdict::not_enough_data: return "not enough data";
+  }
+  return "";
+}
+
 /// A factor at a lag, or a remedy.
 struct TermInsight {
   std::string id;

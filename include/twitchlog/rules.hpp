@@ -190,7 +190,7 @@ struct InsightsSettings {
   int remedy_overlap_days = 14;    ///< remedies started this close: "can't tell apart"
   double min_factor_share = 0.8;   ///< a factor in the model is on at least this share of the check-in days
   int remedy_lead_days = 14;       ///< days before a remedy's first day left out of the model (its run-up)
-  double widest_interval = 1000;   ///< an interval wider than this (high / low) is no estimate
+  double widest_interval = 100;    ///< an interval wider than this (high / low) is no estimate
   int drift_days = 28;             ///< the curve that absorbs slow drift may bend this often
   int max_drift_bends = 12;        ///< at most this many bends (further apart on a long journal)
   int hac_lag_days = 7;            ///< days of correlation the standard errors allow for

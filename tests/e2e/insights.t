@@ -14,7 +14,7 @@ $ twitchlog --as-of 2026-11-24T22:00:00+01:00 check
 # The text section, as the user reads it: sleep a likely trigger, caffeine not.
 $ twitchlog --as-of 2026-11-24T22:00:00+01:00 report > out && sed -n '/^What goes with your twitching/,/^$/p' out
 > What goes with your twitching
->   199 days with a complete check-in (today's and yesterday's); 1 other days, 1.0 twitches a day on them (left out).
+>   199 days with a complete check-in (today's and yesterday's); 1 other day, 1.0 twitches a day on them (left out).
 >   35 of the days with a check-in were the run-up to a remedy (the 14 days before you first took it, and its onset), also left out: the bad spell that makes you start a remedy would look like its effect.
 >   Rate ratios with 95% intervals, from a Poisson model of your daily twitches:
 >     caffeine, per cup: 0.98x [0.84 to 1.13] - can't tell yet
@@ -32,7 +32,7 @@ $ twitchlog --as-of 2026-11-24T22:00:00+01:00 report > out && sed -n '/^What goe
 
 # JSON: the counts and the model.
 $ twitchlog --as-of 2026-11-24T22:00:00+01:00 report --format json > out && jq -c '.insights | [.observed_days, .unobserved_days, .unobserved_rate, .run_up_days, .model, .needed_days, .confidence]' out
-> [199,1,1,35,{"family":"poisson","theta":null,"days":164,"terms":11},null,0.95]
+> [199,1,1,35,{"family":"poisson","theta":null,"days":164,"terms":11,"converged":true},null,0.95]
 # The model's days are the observed ones without the run-up.
 $ twitchlog --as-of 2026-11-24T22:00:00+01:00 report --format json > out && jq -c '.insights | [(.observed_days - .run_up_days) == .model.days, (.model.terms | type), (.model.family | type)]' out
 > [true,"number","string"]
@@ -71,7 +71,7 @@ $ twitchlog --as-of 2026-11-24T22:00:00+01:00 report --format markdown > out && 
 >
 > ## What goes with the twitching
 >
-> - 199 days with a complete check-in (today's and yesterday's); 1 other days, 1.0 twitches a day on them (left out).
+> - 199 days with a complete check-in (today's and yesterday's); 1 other day, 1.0 twitches a day on them (left out).
 > - 35 of the days with a check-in were the run-up to a remedy (the 14 days before you first took it, and its onset), also left out: the bad spell that makes you start a remedy would look like its effect.
 > - Rate ratios with 95% intervals, from a Poisson model of your daily twitches:
 > -   caffeine, per cup: 0.98x [0.84 to 1.13] - can't tell yet
@@ -100,11 +100,11 @@ $ twitchlog --as-of 2026-11-24T22:00:00+01:00 advise > out && sed -n '/^Likely c
 > Likely causes, from the last 7 days of the journal:
 >   1. sleep-debt  Short sleep (common, the article gives no figure; the NHS lists tiredness among the usual causes; score 44.98)
 >      Too little sleep leaves the nervous system tired and easily excited.
->      + your journal: 1.65x the twitching per hour less (95% interval 1.39 to 1.95): likely-trigger
+>      + your journal: 1.65x the twitching per hour less (95% interval 1.39 to 1.95): likely a trigger
 >      - sleep 6.6 hours on average over 7 check-ins in the last 7 days; threshold 7, on the risk side
 >   Less likely now:
 >   2. caffeine  Too much caffeine (extremely-common; score 0)
->      - your journal: 1.03x the twitching per cup the day before (95% interval 0.87 to 1.23): cant-tell-yet
+>      - your journal: 1.03x the twitching per cup the day before (95% interval 0.87 to 1.23): can't tell yet
 >      - caffeine 1.6 cups/day on average over 7 check-ins in the last 7 days; threshold 3, not on the risk side
 >      - no twitch tagged coffee, espresso, latte, tea, green-tea, cola, energy-drink in the last 7 days
 >   3. stress  Stress and anxiety (very-common, behind roughly 60% of cases, by the article's estimate; score 0)
@@ -114,7 +114,7 @@ $ twitchlog --as-of 2026-11-24T22:00:00+01:00 advise > out && sed -n '/^Long-ter
 >   sleep  Regular sleep (the article author's rating 3/5: helps, but takes weeks; works after about 21 days), for sleep-debt
 >     Sleep 7-8 hours at regular times.
 >     In your journal (descriptive): logged since 2026-08-17: 0.9 episodes a day in the 14 days before, 0.9 in the 14 days from 2026-09-07.
->     The statistics (`twitchlog report`): cant-tell-yet; a lower rate after can also come from starting at a bad
+>     The statistics (`twitchlog report`): no estimate, can't tell yet; a lower rate after can also come from starting at a bad
 >     time and from the natural course of twitching.
 >
 $ twitchlog --as-of 2026-11-24T22:00:00+01:00 advise --format json > out && jq -c '[.statistics, .causes[0].id, .causes[0].tier, .causes[0].score, .causes[0].association]' out
@@ -139,13 +139,13 @@ $ { echo "# twitchlog journal v1"; for i in $(seq 0 41); do d=$(date -u -d "2026
 > 67
 $ twitchlog --journal high.journal --as-of 2026-11-24T22:00:00+01:00 report > out && sed -n '/^What goes with your twitching/,/^$/p' out
 > What goes with your twitching
->   41 days with a complete check-in (today's and yesterday's); 1 other days, 2.0 twitches a day on them (left out).
+>   41 days with a complete check-in (today's and yesterday's); 1 other day, 2.0 twitches a day on them (left out).
 >   Rate ratios with 95% intervals, from a Poisson model of your daily twitches:
->     caffeine, per cup: no estimate; no twitch on the 24 days on its other side, whose rate is at most 0.10 times the other's - can't tell yet
+>     caffeine, per cup: no estimate; twitches only on its risk side: the rate on those 17 days is at least 9.7 times the other 24 days' - can't tell yet
 >     caffeine the day before, per cup: 0.96x [0.67 to 1.37] - can't tell yet
 >
 $ twitchlog --journal high.journal --as-of 2026-11-24T22:00:00+01:00 report --format json > out && jq -c '.insights | [.model, (.factors[] | select(.id == "caffeine") | [.lag, .rate_ratio, .verdict, .zero_side, .days_risk_side, .days_other_side])]' out
-> [{"family":"poisson","theta":null,"days":41,"terms":3},[0,null,"cant-tell-yet",{"side":"other","rate_ratio_below":0.1033},17,24],[1,0.9557,"cant-tell-yet",null,17,24]]
+> [{"family":"poisson","theta":null,"days":41,"terms":3,"converged":true},[0,null,"cant-tell-yet",{"side":"other","rate_ratio_below":0.1033},17,24],[1,0.9557,"cant-tell-yet",null,17,24]]
 $ twitchlog --journal high.journal --as-of 2026-11-24T22:00:00+01:00 report --format markdown > out && sed -n '/^## Triggers that stand out/,/^## Factors/p' out
 > ## Triggers that stand out
 >
@@ -153,17 +153,17 @@ $ twitchlog --journal high.journal --as-of 2026-11-24T22:00:00+01:00 report --fo
 >
 > ## What goes with the twitching
 >
-> - 41 days with a complete check-in (today's and yesterday's); 1 other days, 2.0 twitches a day on them (left out).
+> - 41 days with a complete check-in (today's and yesterday's); 1 other day, 2.0 twitches a day on them (left out).
 > - Rate ratios with 95% intervals, from a Poisson model of your daily twitches:
-> -   caffeine, per cup: no estimate; no twitch on the 24 days on its other side, whose rate is at most 0.10 times the other's - can't tell yet
+> -   caffeine, per cup: no estimate; twitches only on its risk side: the rate on those 17 days is at least 9.7 times the other 24 days' - can't tell yet
 > -   caffeine the day before, per cup: 0.96x [0.67 to 1.37] - can't tell yet
 >
 > ## Factors, descriptive (not adjusted for one another or for drift)
-$ twitchlog --journal high.journal --as-of 2026-11-24T22:00:00+01:00 report --format html > out && grep -c 'whose rate is at most 0.10 times' out
+$ twitchlog --journal high.journal --as-of 2026-11-24T22:00:00+01:00 report --format html > out && grep -c 'at least 9.7 times the other 24 days' out
 > 1
 $ twitchlog --journal high.journal --as-of 2026-11-24T22:00:00+01:00 advise > out && grep -e '^  1\.' -e 'your journal:' out
 >   1. caffeine  Too much caffeine (extremely-common; score 0)
->      - your journal: 0.96x the twitching per cup the day before (95% interval 0.67 to 1.37): cant-tell-yet
+>      - your journal: 0.96x the twitching per cup the day before (95% interval 0.67 to 1.37): can't tell yet
 
 # The other way round: twitches only on the 1-cup days (every other day: 12 twitches on the 24), none
 # on the 17 at 4 cups, the risk side. p = 1 - 0.05^(1/12) = 0.22092, R = 24p / (17 (1 - p)) = 0.4003.
@@ -171,13 +171,13 @@ $ { echo "# twitchlog journal v1"; for i in $(seq 0 41); do d=$(date -u -d "2026
 > 55
 $ twitchlog --journal low.journal --as-of 2026-11-24T22:00:00+01:00 report > out && sed -n '/^What goes with your twitching/,/^$/p' out
 > What goes with your twitching
->   41 days with a complete check-in (today's and yesterday's); 1 other days, 0.0 twitches a day on them (left out).
+>   41 days with a complete check-in (today's and yesterday's); 1 other day, 0.0 twitches a day on them (left out).
 >   Rate ratios with 95% intervals, from a Poisson model of your daily twitches:
->     caffeine, per cup: no estimate; no twitch on the 17 days on its risk side, whose rate is at most 0.40 times the other's - can't tell yet
+>     caffeine, per cup: no estimate; no twitch on the 17 days on its risk side: their rate is at most 0.40 times the others' - can't tell yet
 >     caffeine the day before, per cup: 1.00x [0.63 to 1.59] - can't tell yet
 >
 $ twitchlog --journal low.journal --as-of 2026-11-24T22:00:00+01:00 report --format json > out && jq -c '.insights | [.model, (.factors[] | select(.id == "caffeine") | [.lag, .rate_ratio, .verdict, .zero_side, .days_risk_side, .days_other_side])]' out
-> [{"family":"poisson","theta":null,"days":41,"terms":3},[0,null,"cant-tell-yet",{"side":"risk","rate_ratio_below":0.4003},17,24],[1,1,"cant-tell-yet",null,17,24]]
+> [{"family":"poisson","theta":null,"days":41,"terms":3,"converged":true},[0,null,"cant-tell-yet",{"side":"risk","rate_ratio_below":0.4003},17,24],[1,1,"cant-tell-yet",null,17,24]]
 $ twitchlog --journal low.journal --as-of 2026-11-24T22:00:00+01:00 report --format markdown > out && sed -n '/^## Triggers that stand out/,/^## Factors/p' out
 > ## Triggers that stand out
 >
@@ -185,11 +185,11 @@ $ twitchlog --journal low.journal --as-of 2026-11-24T22:00:00+01:00 report --for
 >
 > ## What goes with the twitching
 >
-> - 41 days with a complete check-in (today's and yesterday's); 1 other days, 0.0 twitches a day on them (left out).
+> - 41 days with a complete check-in (today's and yesterday's); 1 other day, 0.0 twitches a day on them (left out).
 > - Rate ratios with 95% intervals, from a Poisson model of your daily twitches:
-> -   caffeine, per cup: no estimate; no twitch on the 17 days on its risk side, whose rate is at most 0.40 times the other's - can't tell yet
+> -   caffeine, per cup: no estimate; no twitch on the 17 days on its risk side: their rate is at most 0.40 times the others' - can't tell yet
 > -   caffeine the day before, per cup: 1.00x [0.63 to 1.59] - can't tell yet
 >
 > ## Factors, descriptive (not adjusted for one another or for drift)
-$ twitchlog --journal low.journal --as-of 2026-11-24T22:00:00+01:00 report --format html > out && grep -c 'whose rate is at most 0.40 times' out
+$ twitchlog --journal low.journal --as-of 2026-11-24T22:00:00+01:00 report --format html > out && grep -c 'their rate is at most 0.40 times' out
 > 1
