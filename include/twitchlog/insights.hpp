@@ -7,13 +7,15 @@
 // when the counts show no overdispersion), fitted as R's MASS::glm.nb does
 // (IRLS for the coefficients, Newton steps on the score for theta). Terms:
 // each factor of the rules per unit in its risk direction, on the same day
-// and the day before; the weekend (each day of the week on a long journal); a smooth curve
-// (a quadratic spline that may bend every 28 days) for slow drift; remedies on from their first day
-// plus onset_days, with their run-up (the 14 days before) left out of the model. Standard errors are widened to a
-// Newey-West (HAC) estimate when days are correlated, and a factor is called
-// a likely trigger only when its interval, adjusted (Holm) for the number
-// of factor terms tested, excludes 1. Every number is in the rule file's
-// [insights] table.
+// and the day before; the weekend (each day of the week on a long journal);
+// a smooth curve (a quadratic spline that may bend every 28 days) for slow
+// drift; remedies on from their first day plus onset_days, with their run-up
+// (the 14 days before, and the onset days) left out of the model. Standard
+// errors are widened to a Newey-West (HAC) estimate when days are correlated,
+// and a term is called a likely trigger (or protective) only when its
+// p-value, Holm-adjusted over the terms tested together (the factors; the
+// remedies apart), is below 1 - confidence. Every number is in the rule
+// file's [insights] table.
 #pragma once
 
 #include <cstdint>
@@ -113,15 +115,17 @@ struct TermInsight {
   std::optional<std::int64_t> from;  ///< remedies: the first day it counts (first day + onset_days)
   std::optional<double> rate_ratio;  ///< per unit (factors) or on vs off (remedies)
   std::optional<double> ci_low, ci_high;
-  std::optional<double> p_adjusted;  ///< Holm-adjusted, factors only
+  std::optional<double> p_adjusted;  ///< Holm-adjusted: over the factor terms, or over the remedies
   Verdict verdict = Verdict::not_enough_data;
   std::vector<std::string> with;  ///< cant-tell-apart: the terms it moves with ("id" or "id@1")
   std::optional<double> joint_rate_ratio, joint_ci_low, joint_ci_high;  ///< with the terms in `with`
-  /// One side of the threshold has no twitches: an upper bound on the ratio of
-  /// that side's rate to the other's (95%), instead of an estimate.
+  /// Factors at lag 0: one side of the threshold has no twitches: an upper
+  /// bound (exact given the twitches on the other side, at `confidence`) on
+  /// the ratio of that side's rate to the other's. The model's estimate, when
+  /// it has one, is kept beside it.
   std::optional<double> zero_side_bound;
   bool zero_on_risk_side = false;
-  std::uint64_t days_risk_side = 0, days_other_side = 0;  ///< factors: model days on each side
+  std::uint64_t days_risk_side = 0, days_other_side = 0;  ///< model days on each side (remedies: on, off)
 };
 
 /// Everything the module concludes.
@@ -142,7 +146,9 @@ struct Insights {
   bool no_twitches = false;  ///< days enough, but not one twitch on them: nothing to relate the factors to
   bool negative_binomial = false;
   double theta = 0;
-  std::uint64_t terms = 0;                   ///< model terms, the intercept included
+  /// The model's columns whose effect is wanted (factors, remedies, the weekend): not the intercept,
+  /// the drift or the days of the week. The model needs days_per_term days for each.
+  std::uint64_t terms = 0;
   std::optional<std::uint64_t> needed_days;  ///< when not fitted: about how many observed days would do
   std::vector<TermInsight> factors;          ///< each factor of the rules at lag 0 and 1, rule order
   std::vector<TermInsight> remedies;         ///< each remedy of the rules in the journal

@@ -52,8 +52,10 @@ void setup_advise(CLI::App& app, const GlobalOptions& globals, int& status) {
   add_color_option(sub, options->color);
   sub->footer(
       "Causes are ranked by the last days of the journal (check-in averages against the rules' thresholds,\n"
-      "twitch tags, night twitching, remedies taken); with no data, by how common they are. When triage says\n"
-      "a doctor is needed, advise leads with that and lists the medical options.\n\n"
+      "twitch tags, night twitching, remedies taken); with no data, by how common they are. With enough days\n"
+      "of check-ins, the statistics of `twitchlog report` rank the causes that have a factor (a likely trigger\n"
+      "first), and check-in averages no longer count by themselves. When triage says a doctor is needed,\n"
+      "advise leads with that and lists the medical options.\n\n"
       "Examples:\n"
       "  twitchlog advise\n"
       "  twitchlog advise --plan\n"

@@ -129,6 +129,9 @@ void setup_report(CLI::App& app, const GlobalOptions& globals, int& status) {
   add_strict_option(sub, options->strict);
   add_color_option(sub, options->color);
   sub->footer(
+      "\"What goes with your twitching\" (JSON insights) estimates, over the whole journal, how much each\n"
+      "factor and remedy goes with more or less twitching, with 95% intervals; it shows association, not\n"
+      "cause; see twitchlog(1).\n\n"
       "Examples:\n"
       "  twitchlog report\n"
       "  twitchlog report --last 6m --period month\n"
