@@ -217,7 +217,7 @@ TEST_CASE("short sleep drives the twitching and coffee follows short nights: sle
   }
   INFO("sleep found in " << sleep_found << " of 30; coffee flagged in " << coffee_flagged);
   // Power is modest on 120 days once six factor terms are tested together and
-  // the errors allow for correlated days (18 of 30 when this was written); the
+  // the errors allow for correlated days (20 of 30 when this was written); the
   // innocent factor must stay clear.
   CHECK(sleep_found >= 15);
   CHECK(coffee_flagged <= 3);
