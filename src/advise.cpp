@@ -286,7 +286,7 @@ Advice advise(const RuleSet& rules, const AdviceInput& input, const Timestamp& n
   // finds no trigger of no longer counts by its averages alone.
   a.observed_days = input.insights.observed_days;
   a.needed_days = input.insights.needed_days;
-  a.associated = input.insights.fitted;
+  a.associated = input.insights.fitted && input.insights.converged;
   if (a.associated) {
     for (auto& r : a.causes) {
       if (!r.cause->evidence || r.cause->evidence->factor.empty()) continue;

@@ -118,10 +118,10 @@ void remedy_block(std::string& out, const RemedyOffer& o) {
                                                   *t.ci_low, *t.ci_high, verdict_words(t.verdict))
                                     : fmt::format("no estimate, {}", verdict_words(t.verdict));
     if (!t.with.empty()) said += fmt::format(" from {}", join(t.with));
-    out += fmt::format(
-        "    The statistics (`twitchlog report`): {}; a lower rate after can also come from starting at a bad\n"
-        "    time and from the natural course of twitching.\n",
-        said);
+    out += fmt::format("    The statistics (`twitchlog report`): {}{}.\n", said,
+                       t.rate_ratio && *t.rate_ratio < 1 ? "; a lower rate after can also come from starting at a bad\n"
+                                                           "    time and from the natural course of twitching"
+                                                         : "");
   }
 }
 
@@ -216,8 +216,10 @@ std::string render_advice_text(const Advice& a, const RuleSet& rules, bool color
   if (!a.associated && !a.no_data) {
     out += fmt::format(
         "  These are common causes of twitching in general, not yet yours: your journal has {} days with a complete\n"
-        "  check-in, and about {} are needed to tell which factors go with your own twitching (`twitchlog report`).\n",
-        a.observed_days, a.needed_days.value_or(0));
+        "  check-in, and about {} are needed to tell which factors go with your own twitching: about {} more days\n"
+        "  of daily check-ins (`twitchlog report`).\n",
+        a.observed_days, a.needed_days.value_or(0),
+        a.needed_days.value_or(0) > a.observed_days ? *a.needed_days - a.observed_days : 0);
   }
   for (std::size_t i = 0; i < a.causes.size(); ++i) {
     const auto& r = a.causes[i];

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <numeric>
 
 #include <boost/math/distributions/chi_squared.hpp>
 #include <boost/math/distributions/normal.hpp>
+#include <boost/math/special_functions/digamma.hpp>
+#include <boost/math/special_functions/trigamma.hpp>
 
 namespace twitchlog {
 
@@ -116,27 +119,21 @@ IrlsResult irls(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, Eigen::Vecto
 }
 
 // MASS::theta.ml: Newton steps on the score of theta, from the moment estimate.
-// (Its digamma and trigamma differences are exact sums for whole-number counts.)
 double theta_ml(const Eigen::VectorXd& y, const Eigen::VectorXd& mu) {
   const double n = static_cast<double>(y.size());
   double t = 0;
   for (Eigen::Index i = 0; i < y.size(); ++i) t += std::pow(y[i] / mu[i] - 1, 2);
   t = t > 0 ? n / t : 1e8;
-  // Counts are small whole numbers: digamma(t + y) - digamma(t) is the sum of
-  // 1/(t + k) for k < y (and the same for trigamma with squares), taken over
-  // a histogram of the counts instead of a special function per day.
-  std::vector<double> at_least;  // at_least[k]: days with a count above k
-  for (Eigen::Index i = 0; i < y.size(); ++i) {
-    const auto c = static_cast<std::size_t>(y[i]);
-    if (c > at_least.size()) at_least.resize(c, 0.0);
-    for (std::size_t k = 0; k < c; ++k) at_least[k] += 1;
-  }
+  // The days by their count: digamma and trigamma once per distinct count, not once per day.
+  std::map<double, double> days_with_count;
+  for (Eigen::Index i = 0; i < y.size(); ++i) days_with_count[y[i]] += 1;
   for (int it = 0; it < 50; ++it) {
     t = std::fabs(t);
     double score = 0, info = 0;
-    for (std::size_t k = 0; k < at_least.size(); ++k) {
-      score += at_least[k] / (t + static_cast<double>(k));
-      info += at_least[k] / ((t + static_cast<double>(k)) * (t + static_cast<double>(k)));
+    const double digamma_t = boost::math::digamma(t), trigamma_t = boost::math::trigamma(t);
+    for (const auto& [count, days] : days_with_count) {
+      score += days * (boost::math::digamma(t + count) - digamma_t);
+      info += days * (trigamma_t - boost::math::trigamma(t + count));
     }
     score += n * (std::log(t) + 1);
     info += -n / t;
@@ -324,6 +321,7 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
     TermInsight t;
     t.id = id;
     const Remedy* remedy = rules.find_remedy(id);
+    t.taken = first;
     t.from = first + (remedy != nullptr ? remedy->onset_days.value_or(0) : 0);
     out.remedies.push_back(t);
   }
@@ -639,8 +637,14 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
       if (cols[i] >= 0) together.push_back(cols[i]);
       for (std::size_t o = 0; o < terms_of.size(); ++o) {
         if (o == i) continue;
-        const bool close_starts = remedies && terms_of[o].from && t.from &&
-                                  std::llabs(*terms_of[o].from - *t.from) < s.remedy_overlap_days &&
+        // Remedies first taken within remedy_overlap_days of each other, or one starting to count
+        // inside the other's run-up (left out of the model, so their columns can be the same).
+        const auto inside_run_up = [&](const TermInsight& a, const TermInsight& b) {
+          return *a.from >= *b.taken - s.remedy_lead_days && *a.from <= *b.from;
+        };
+        const bool close_starts = remedies && terms_of[o].taken && t.taken &&
+                                  (std::llabs(*terms_of[o].taken - *t.taken) < s.remedy_overlap_days ||
+                                   inside_run_up(t, terms_of[o]) || inside_run_up(terms_of[o], t)) &&
                                   terms_of[o].days_risk_side >= static_cast<std::uint64_t>(s.min_side_days) &&
                                   terms_of[o].days_other_side >= static_cast<std::uint64_t>(s.min_side_days);
         const bool correlated =

@@ -312,23 +312,26 @@ std::string insights_lines(const Insights& in, const RuleSet& rules, Esc&& esc, 
     out += line + "\n";
   }
   for (const auto& t : in.remedies) {
-    std::string line = fmt::format("{}  {} from {}: ", bullet, esc(t.id), t.from ? day_text(*t.from) : "?");
+    std::string line = fmt::format("{}  remedy {} from {}: ", bullet, esc(t.id), t.from ? day_text(*t.from) : "?");
+    constexpr std::string_view kCaveat = "; starting at a bad time and the natural course can explain that too";
     if (t.verdict == Verdict::not_enough_data) {
       line += fmt::format("not enough days on each side ({} before, {} after)", t.days_other_side, t.days_risk_side);
+    } else if (t.verdict == Verdict::cant_tell_apart) {
+      line += fmt::format("{} - can't tell apart from {} (together {})", ratio_text(t.rate_ratio, t.ci_low, t.ci_high),
+                          esc(join(t.with)), ratio_text(t.joint_rate_ratio, t.joint_ci_low, t.joint_ci_high));
+      if (t.joint_rate_ratio && *t.joint_rate_ratio < 1) line += kCaveat;
     } else if (!t.rate_ratio) {
       line +=
           "no estimate: too little to pin it down (it may have started just as your twitching was changing "
           "anyway) - can't tell yet";
     } else {
       line += ratio_text(t.rate_ratio, t.ci_low, t.ci_high);
-      if (t.verdict == Verdict::cant_tell_apart) {
-        line += fmt::format(" - can't tell apart from {} (together {})", esc(join(t.with)),
-                            ratio_text(t.joint_rate_ratio, t.joint_ci_low, t.joint_ci_high));
+      if (t.verdict == Verdict::likely_protective) {
+        line += std::string(" - the rate was lower after (") + verdict_words(t.verdict) + ")";
+        line += kCaveat;
       } else if (*t.rate_ratio < 1) {
-        line += fmt::format(
-            " - the rate was lower after ({}); starting at a bad time and the natural course "
-            "can explain that too",
-            verdict_words(t.verdict));
+        line +=
+            std::string(" - the estimate is lower after, but the interval holds 1 (") + verdict_words(t.verdict) + ")";
       } else {
         line += std::string(" - ") + verdict_words(t.verdict);
       }

@@ -111,9 +111,10 @@ inline const char* verdict_words(Verdict v) {
 /// A factor at a lag, or a remedy.
 struct TermInsight {
   std::string id;
-  int lag = 0;                       ///< factors: 0 the same day, 1 the day before
-  std::optional<std::int64_t> from;  ///< remedies: the first day it counts (first day + onset_days)
-  std::optional<double> rate_ratio;  ///< per unit (factors) or on vs off (remedies)
+  int lag = 0;                        ///< factors: 0 the same day, 1 the day before
+  std::optional<std::int64_t> from;   ///< remedies: the first day it counts (first day + onset_days)
+  std::optional<std::int64_t> taken;  ///< remedies: the first day it was logged
+  std::optional<double> rate_ratio;   ///< per unit (factors) or on vs off (remedies)
   std::optional<double> ci_low, ci_high;
   std::optional<double> p_adjusted;  ///< Holm-adjusted: over the factor terms, or over the remedies
   Verdict verdict = Verdict::not_enough_data;
@@ -131,7 +132,7 @@ struct TermInsight {
 /// Everything the module concludes.
 struct Insights {
   std::uint64_t covered_days = 0;   ///< first entry .. today
-  std::uint64_t observed_days = 0;  ///< days with a complete check-in (that day and the day before)
+  std::uint64_t observed_days = 0;  ///< days with a complete check-in (and the day before, if day_before_in_model)
   std::uint64_t run_up_days = 0;    ///< observed days left out as a remedy's run-up
   std::uint64_t model_days = 0;     ///< observed days in the model (outside run-ups)
   bool day_before_in_model = true;  ///< false: too few check-ins follow one; the lag-1 terms are out

@@ -4,10 +4,11 @@ $ cp $SRC/data/example.journal example.journal
 # First week: heavy caffeine, short sleep, stress, little water; caffeine cut on day 6.
 $ twitchlog --journal example.journal --as-of 2026-08-09 advise --format json | jq -c '[.level, .no_data, [.causes[] | select(.likely) | .id], [.causes[] | select(.tier == "inferred") | .id]]'
 > ["self-care",false,["caffeine","dehydration","sleep-debt"],[]]
-$ twitchlog --journal example.journal --as-of 2026-08-09 advise | sed -n '1,7p'
+$ twitchlog --journal example.journal --as-of 2026-08-09 advise | sed -n '1,8p'
 > Likely causes, from the last 7 days of the journal:
 >   These are common causes of twitching in general, not yet yours: your journal has 0 days with a complete
->   check-in, and about 28 are needed to tell which factors go with your own twitching (`twitchlog report`).
+>   check-in, and about 28 are needed to tell which factors go with your own twitching: about 28 more days
+>   of daily check-ins (`twitchlog report`).
 >   1. caffeine  Too much caffeine (extremely-common; score 24.05)
 >      Caffeine overstimulates the nervous system, and small muscles such as the lip's answer first.
 >      + caffeine 6.1 cups/day on average over 7 check-ins in the last 7 days; threshold 3, on the risk side

@@ -27,7 +27,7 @@ $ twitchlog --as-of 2026-11-24T22:00:00+01:00 report > out && sed -n '/^What goe
 >     water the day before, per litre less: 0.86x [0.60 to 1.24] - can't tell yet
 >     alcohol, per unit: 0.90x [0.78 to 1.05] - can't tell yet
 >     alcohol the day before, per unit: 0.95x [0.84 to 1.08] - can't tell yet
->     sleep from 2026-09-07: no estimate: too little to pin it down (it may have started just as your twitching was changing anyway) - can't tell yet
+>     remedy sleep from 2026-09-07: no estimate: too little to pin it down (it may have started just as your twitching was changing anyway) - can't tell yet
 >
 
 # JSON: the counts and the model.
@@ -84,7 +84,7 @@ $ twitchlog --as-of 2026-11-24T22:00:00+01:00 report --format markdown > out && 
 > -   water the day before, per litre less: 0.86x [0.60 to 1.24] - can't tell yet
 > -   alcohol, per unit: 0.90x [0.78 to 1.05] - can't tell yet
 > -   alcohol the day before, per unit: 0.95x [0.84 to 1.08] - can't tell yet
-> -   sleep from 2026-09-07: no estimate: too little to pin it down (it may have started just as your twitching was changing anyway) - can't tell yet
+> -   remedy sleep from 2026-09-07: no estimate: too little to pin it down (it may have started just as your twitching was changing anyway) - can't tell yet
 >
 > ## Factors, descriptive (not adjusted for one another or for drift)
 
@@ -114,8 +114,7 @@ $ twitchlog --as-of 2026-11-24T22:00:00+01:00 advise > out && sed -n '/^Long-ter
 >   sleep  Regular sleep (the article author's rating 3/5: helps, but takes weeks; works after about 21 days), for sleep-debt
 >     Sleep 7-8 hours at regular times.
 >     In your journal (descriptive): logged since 2026-08-17: 0.9 episodes a day in the 14 days before, 0.9 in the 14 days from 2026-09-07.
->     The statistics (`twitchlog report`): no estimate, can't tell yet; a lower rate after can also come from starting at a bad
->     time and from the natural course of twitching.
+>     The statistics (`twitchlog report`): no estimate, can't tell yet.
 >
 $ twitchlog --as-of 2026-11-24T22:00:00+01:00 advise --format json > out && jq -c '[.statistics, .causes[0].id, .causes[0].tier, .causes[0].score, .causes[0].association]' out
 > [{"ranked_by_journal":true,"observed_days":199,"needed_days":null},"sleep-debt","associated",44.98,{"factor":"sleep","lag":0,"rate_ratio":1.6452,"ci_low":1.3857,"ci_high":1.9534,"verdict":"likely-trigger"}]
