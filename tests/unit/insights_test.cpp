@@ -187,6 +187,13 @@ bool any_trigger(const Insights& in) {
                      [](const TermInsight& f) { return f.verdict == Verdict::likely_trigger; });
 }
 
+// Of `seeds` simulated journals of `days` days, how many name some factor a likely trigger.
+int false_trigger_journals(const Truth& t, int days, std::uint32_t seeds) {
+  int n = 0;
+  for (std::uint32_t seed = 1; seed <= seeds; ++seed) n += any_trigger(simulated(t, days, seed)) ? 1 : 0;
+  return n;
+}
+
 }  // namespace
 
 TEST_CASE("nothing matters: a likely trigger in at most 10% of journals, with and without drift") {
@@ -292,8 +299,7 @@ TEST_CASE("nothing matters on a journal of 240 days with drift: still at most 10
   // A longer journal shrinks the intervals; drift that a too-stiff curve left over would now show.
   Truth t;
   t.drift = 0.5;
-  int false_triggers = 0;
-  for (std::uint32_t seed = 1; seed <= 100; ++seed) false_triggers += any_trigger(simulated(t, 240, seed)) ? 1 : 0;
+  const int false_triggers = false_trigger_journals(t, 240, 100);
   INFO(false_triggers << " of 100 journals of 240 days show a false trigger");
   CHECK(false_triggers <= 10);
 }
@@ -379,8 +385,7 @@ TEST_CASE("two remedies started within 14 days cannot be told apart: their joint
 TEST_CASE("a weekend effect is absorbed by its own term, and blames no factor") {
   Truth t;
   t.weekend_rr = 2.5;
-  int false_triggers = 0;
-  for (std::uint32_t seed = 1; seed <= 30; ++seed) false_triggers += any_trigger(simulated(t, 120, seed)) ? 1 : 0;
+  const int false_triggers = false_trigger_journals(t, 120, 30);
   INFO(false_triggers << " of 30 journals blame a factor for the weekend");
   CHECK(false_triggers <= 3);
 }
