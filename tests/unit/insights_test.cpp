@@ -335,7 +335,8 @@ TEST_CASE("a remedy that halves the rate: never called a trigger; any estimate's
   t.remedy_rr = 0.5;
   int trigger = 0, estimates = 0, covered = 0, protective = 0;
   for (std::uint32_t seed = 1; seed <= 100; ++seed) {
-    const TermInsight& m = simulated(t, 120, seed).remedies.at(0);
+    const Insights in = simulated(t, 120, seed);
+    const TermInsight& m = in.remedies.at(0);
     trigger += m.verdict == Verdict::likely_trigger ? 1 : 0;
     protective += m.verdict == Verdict::likely_protective ? 1 : 0;
     if (m.rate_ratio) {
