@@ -363,22 +363,17 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
   out.checkin_days = checkin_days;
   for (std::size_t f = 0; f < nf; ++f) {
     if (days_with[f] == 0) continue;
-    if (days_with[f] >= static_cast<std::uint64_t>(2 * s.min_side_days) &&
-        static_cast<double>(days_with[f]) >= s.min_factor_share * static_cast<double>(checkin_days)) {
-      in_play.push_back(f);
-    } else if (static_cast<double>(days_with[f]) < s.min_factor_share * static_cast<double>(checkin_days)) {
-      out.factors_left_out.push_back({rules.factors[f].id, days_with[f]});  // too few days at all: not enough data
+    if (static_cast<double>(days_with[f]) < s.min_factor_share * static_cast<double>(checkin_days)) {
+      out.factors_left_out.push_back({rules.factors[f].id, days_with[f]});
+    } else if (days_with[f] >= static_cast<std::uint64_t>(2 * s.min_side_days)) {
+      in_play.push_back(f);  // (fewer days at all: not enough data, said by its verdict)
     }
   }
   // A remedy's run-up: the remedy_lead_days before it was first taken (often a bad spell, the very
   // reason to start it) and its onset days. Left out of the model, so that the end of a bad spell is
   // not credited to the remedy.
   std::vector<std::pair<std::int64_t, std::int64_t>> run_ups;  // [first day, end)
-  {
-    std::size_t r = 0;
-    for (const auto& [id, taken] : table.remedies())
-      run_ups.emplace_back(taken - s.remedy_lead_days, *out.remedies[r++].from);
-  }
+  for (const auto& t : out.remedies) run_ups.emplace_back(*t.taken - s.remedy_lead_days, *t.from);
   const auto in_run_up = [&](std::int64_t day) {
     return std::any_of(run_ups.begin(), run_ups.end(), [&](const auto& u) { return day >= u.first && day < u.second; });
   };
@@ -513,13 +508,7 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
       nuisance.push_back(Column{Column::Role::drift, static_cast<std::size_t>(knot - start), 0, v});
     }
   }
-  {
-    std::vector<Column> ordered;
-    ordered.push_back(std::move(wanted.front()));
-    for (auto& c : nuisance) ordered.push_back(std::move(c));
-    for (std::size_t c = 1; c < wanted.size(); ++c) ordered.push_back(std::move(wanted[c]));
-    wanted = std::move(ordered);
-  }
+  wanted.insert(wanted.begin() + 1, std::make_move_iterator(nuisance.begin()), std::make_move_iterator(nuisance.end()));
   std::vector<Column> kept;
   Basis basis;
   for (auto& c : wanted) {
@@ -573,15 +562,16 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
   const boost::math::normal normal;
   const double z = boost::math::quantile(normal, 0.5 + s.confidence / 2);
   const double alpha = 1 - s.confidence;
-  // The estimate and interval of a column, and its p-value; none when the data cannot pin it down
-  // (an interval wider than widest_interval, or no finite estimate: all of one side's days without
-  // a twitch, say).
+  // Whether the data pin a log ratio down: a finite estimate whose interval is no wider than
+  // widest_interval (not so when all of one side's days are without a twitch, say).
+  const auto pinned = [&](double b, double se) {
+    return fit.converged && std::isfinite(b) && std::isfinite(se) && se > 0 &&
+           2 * z * se <= std::log(s.widest_interval);
+  };
+  // The estimate and interval of a column, and its p-value; none when not pinned down.
   const auto fill = [&](TermInsight& t, Eigen::Index j) -> std::optional<double> {
     const double b = fit.coefficients[j], se = std::sqrt(V(j, j));
-    if (!fit.converged || !std::isfinite(b) || !std::isfinite(se) || se <= 0 ||
-        2 * z * se > std::log(s.widest_interval)) {
-      return std::nullopt;
-    }
+    if (!pinned(b, se)) return std::nullopt;
     t.rate_ratio = std::exp(b);
     t.ci_low = std::exp(b - z * se);
     t.ci_high = std::exp(b + z * se);
@@ -602,7 +592,7 @@ Insights analyse(const DayTable& table, const RuleSet& rules, std::int64_t today
       for (const auto j : cols) var += V(i, j);
     }
     const double se = std::sqrt(std::max(var, 0.0));
-    if (!std::isfinite(b) || !std::isfinite(se) || 2 * z * se > std::log(s.widest_interval)) return;
+    if (!pinned(b, se)) return;
     t.joint_rate_ratio = std::exp(b);
     t.joint_ci_low = std::exp(b - z * se);
     t.joint_ci_high = std::exp(b + z * se);
